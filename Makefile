@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+CONSTRAINTS := packaging/constraints.txt
+HEADLESS := QT_QPA_PLATFORM=offscreen
+
+.PHONY: run test bench forms lint typecheck system-deps-run system-deps-test clean
+
+run: system-deps-run $(VENV)/.app-installed
+	$(VENV)/bin/advisor-app --demo
+
+test: system-deps-test $(VENV)/.dev-installed lint typecheck
+	$(HEADLESS) $(PY) -m pytest
+
+bench: system-deps-test $(VENV)/.dev-installed
+	$(HEADLESS) $(PY) benchmarks/run_all.py
+
+forms: $(VENV)/.dev-installed
+	$(PY) -m advisor_app.gui.formgen
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check advisor_app tests benchmarks
+	$(VENV)/bin/ruff format --check advisor_app tests benchmarks
+
+typecheck: $(VENV)/.dev-installed
+	$(VENV)/bin/mypy
+
+system-deps-run:
+	@PYTHON=$(PYTHON) packaging/system-deps.sh run
+
+system-deps-test:
+	@PYTHON=$(PYTHON) packaging/system-deps.sh test
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.app-installed: $(PY) pyproject.toml $(CONSTRAINTS)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	@touch $@
+
+$(VENV)/.dev-installed: $(PY) pyproject.toml $(CONSTRAINTS)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	@touch $@ $(VENV)/.app-installed
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

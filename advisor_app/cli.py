@@ -1,0 +1,116 @@
+"""The `advisor-app` entry point: the GUI by default, headless commands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from advisor_app import APP_NAME, __version__
+from advisor_app.errors import AdvisorError
+
+
+class _Parser(argparse.ArgumentParser):
+    """Errors in one line, with the exit code 2 of argparse."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog.split()[0]} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="advisor-app", description=f"{APP_NAME}: your accounts, cases and obligations, offline.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="workspace folder (default: the user data dir)")
+    parser.add_argument("--demo", action="store_true", help="use the demo workspace, creating it on first use")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("gui", help="open the window (the default)")
+    status = commands.add_parser("status", help="accounts and open cases")
+    status.add_argument("--json", action="store_true", help="print one JSON object for scripts")
+    commands.add_parser("doctor", help="where things are and what the app runs on")
+    return parser
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from advisor_app.workspace import default_root
+
+    return Path(args.data_dir) if args.data_dir is not None else default_root(demo=args.demo)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.reports import status_report
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        report = status_report(desk)
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        _print_status(report)
+    return 0
+
+
+def _print_status(report: dict[str, Any]) -> None:
+    for account in report["accounts"]:
+        print(f"{account['name']:<36} {account['tier']:<9} {account['timezone']:<20} {account['open_cases']:>3} open")
+    print(f"{len(report['accounts'])} accounts, {len(report['cases'])} open cases")
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from advisor_app import secrets
+    from advisor_app.store.database import head_revision, inspect_database
+    from advisor_app.workspace import DATABASE_NAME
+
+    root = _root(args).expanduser().absolute()
+    state = inspect_database(root / DATABASE_NAME)
+    lines = {
+        "version": __version__,
+        "python": platform.python_version(),
+        "data dir": str(root),
+        "schema": f"{state.revision or 'none (new workspace)'} (this version: {head_revision()})",
+        "qt": _qt_description(),
+        "keyring": secrets.backend_description(),
+    }
+    for key, value in lines.items():
+        print(f"{key + ':':<10} {value}")
+    return 0
+
+
+def _qt_description() -> str:
+    # Asking the GUI package keeps Qt imports inside advisor_app.gui; no QApplication is made.
+    try:
+        from advisor_app.gui.platform import describe_platform
+    except ImportError as error:
+        return f"not available ({error})"
+    return describe_platform()
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from advisor_app.gui.app import run_gui
+
+    return run_gui(_root(args), demo=args.demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {None: _gui, "gui": _gui, "status": _status, "doctor": _doctor}
+    try:
+        return handlers[args.command](args)
+    except AdvisorError as error:
+        print(f"advisor-app: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader (`| head`) went away: not an error of ours; keep Python from complaining at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

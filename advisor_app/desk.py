@@ -1,0 +1,94 @@
+"""The open workspace as the app and the command line use it: settings, store, clock.
+
+`open_desk` is the one way in: it checks the folder, opens (migrating) the database and,
+for the demo workspace, fills it from the built-in demo source on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from advisor_app.errors import WorkspaceError
+from advisor_app.logs import setup_logging
+from advisor_app.settings import Settings, load_settings, save_settings
+from advisor_app.store import schema
+from advisor_app.store.database import inspect_database, check_upgradable, open_database
+from advisor_app.sync.engine import SyncReport, run_sync
+from advisor_app.sync.providers.demo import DemoSource, demo_source
+from advisor_app.workspace import Workspace, check_root, prepare
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Desk:
+    workspace: Workspace
+    settings: Settings
+    engine: Engine
+    clock: Clock
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def sync_demo(self) -> SyncReport:
+        source = demo_source(self.settings.demo_seed, self.settings.demo_scale, self.clock())
+        return run_sync(self.engine, source, self.clock)
+
+
+def _seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) -> None:
+    with Session(engine) as session, session.begin():
+        rows = session.execute(
+            select(schema.AccountRow.remote_id, schema.AccountRow.id).where(schema.AccountRow.source == "demo")
+        )
+        ids = {remote_id: account_id for remote_id, account_id in rows}
+        for entry in source.service_days():
+            session.add(
+                schema.ServiceDayEntryRow(
+                    account_id=ids[entry.account_remote_id],
+                    day=entry.day,
+                    half_days=entry.half_days,
+                    kind=entry.kind.value,
+                    note=entry.note,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+
+
+def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) -> Desk:
+    """Open the workspace at `root`; with `demo`, make it the demo workspace if it is new.
+
+    Raises WorkspaceError (before changing anything) when the folder or its database
+    cannot be used.
+    """
+    root = root.expanduser().absolute()
+    check_root(root)
+    check_upgradable(inspect_database(root / "advisor.db"), root / "advisor.db")
+    settings = load_settings(root / "settings.json")
+    if demo and settings.source_kind not in (None, "demo"):
+        raise WorkspaceError(f"{root} is connected to {settings.source_kind}; the demo needs a workspace of its own")
+    workspace = prepare(root)
+    setup_logging(workspace.logs_dir)
+    engine = open_database(workspace.database, workspace.backups_dir, clock())
+    desk = Desk(workspace, settings, engine, clock)
+    if demo and settings.source_kind is None:
+        settings.source_kind = "demo"
+        log.info("filling the demo workspace at %s", root)
+        source = demo_source(settings.demo_seed, settings.demo_scale, clock())
+        run_sync(engine, source, clock)
+        _seed_demo_service_days(engine, source, clock())
+        save_settings(workspace.settings_file, settings)
+    return desk

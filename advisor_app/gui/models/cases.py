@@ -1,0 +1,155 @@
+"""The cases table: a model over case ids, rows loaded a page at a time.
+
+Filtering and sorting happen in SQL (`advisor_app.store.queries`); the model holds the
+ordered ids and a small cache of pages, so a 200,000-case workspace costs a list of ints.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from advisor_app.gui.labels import severity_label, status_label
+from advisor_app.store import queries
+from advisor_app.store.queries import CaseFilter, CaseListRow, CaseSort
+
+Index = QModelIndex | QPersistentModelIndex
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+    sort: CaseSort
+
+
+def format_instant(value: datetime) -> str:
+    """The instant in the advisor's local time, formatted for the locale (ISO-like in the C locale)."""
+    local = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).toLocalTime()
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return local.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+class CasesTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    MAX_PAGES = 64
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._filter = CaseFilter()
+        self._sort = CaseSort.UPDATED
+        self._descending = True
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
+        self.columns = [
+            Column("id", self.tr("ID"), CaseSort.ID),
+            Column("subject", self.tr("Subject"), CaseSort.SUBJECT),
+            Column("account", self.tr("Account"), CaseSort.ACCOUNT),
+            Column("severity", self.tr("Severity"), CaseSort.SEVERITY),
+            Column("status", self.tr("Status"), CaseSort.STATUS),
+            Column("requester", self.tr("Requester"), CaseSort.REQUESTER),
+            Column("updated", self.tr("Updated"), CaseSort.UPDATED),
+        ]
+
+    # Loading ----------------------------------------------------------------------------
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        self._filter = case_filter
+        self.reload()
+
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._filter
+
+    def reload(self) -> None:
+        with self._engine.connect() as connection:
+            ids = queries.case_ids(connection, self._filter, self._sort, self._descending)
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def _row(self, row: int) -> CaseListRow | None:
+        page = row // self.PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
+            with self._engine.connect() as connection:
+                rows = queries.case_rows(connection, ids)
+            self._pages[page] = rows
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    # Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == CASE_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        case = self._row(index.row())
+        if case is None:
+            return None
+        key = self.columns[index.column()].key
+        if key == "subject" and role == Qt.ItemDataRole.ToolTipRole:
+            return case.subject
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._display(case, key)
+
+    @staticmethod
+    def _display(case: CaseListRow, key: str) -> str:
+        if key == "id":
+            return case.remote_id
+        if key == "subject":
+            return case.subject
+        if key == "account":
+            return case.account_name
+        if key == "severity":
+            return severity_label(case.severity)
+        if key == "status":
+            return status_label(case.status)
+        if key == "requester":
+            return case.requester
+        if key == "updated":
+            return format_instant(case.updated_at)
+        raise KeyError(key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = self.columns[column].sort
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        with self._engine.connect() as connection:
+            self._ids = queries.case_ids(connection, self._filter, self._sort, self._descending)
+        self._pages.clear()
+        self.layoutChanged.emit()

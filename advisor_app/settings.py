@@ -1,0 +1,56 @@
+"""Workspace settings, declared once with types and defaults, stored as JSON.
+
+Secrets never live here: `advisor_app.secrets` keeps them in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import msgspec
+
+from advisor_app.errors import WorkspaceError
+
+SETTINGS_VERSION = 1
+
+
+class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+    version: int = SETTINGS_VERSION
+    source_kind: str | None = None
+    """"demo", "rt" or "zendesk"; None until a source is chosen."""
+    source_url: str = ""
+    source_user: str = ""
+    demo_seed: int = 7
+    demo_scale: str = "standard"
+    sync_interval_minutes: int = 15
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        settings = msgspec.json.decode(path.read_bytes(), type=Settings)
+    except msgspec.ValidationError as error:
+        raise WorkspaceError(f"{path}: {error}") from error
+    except msgspec.DecodeError as error:
+        raise WorkspaceError(f"{path} is not valid JSON: {error}") from error
+    if settings.version > SETTINGS_VERSION:
+        raise WorkspaceError(f"{path} was written by a newer Advisor Desk (settings version {settings.version})")
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    data = msgspec.json.format(msgspec.json.encode(settings), indent=2)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,17 @@
+"""Alembic environment: always runs on a connection handed in by `advisor_app.store.database`."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from advisor_app.store.schema import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,163 @@
+"""Read queries for lists and reports: plain rows, never one ORM object per table row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Connection, Integer, Select, and_, cast, func, select
+
+from advisor_app.domain import CaseStatus
+from advisor_app.store import schema
+
+ACTIVE_STATUSES = tuple(status.value for status in CaseStatus if status.is_active)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    id: int
+    remote_id: str
+    name: str
+    tier: str
+    region: str
+    timezone: str
+    contract_status: str
+    named_advisor: str | None
+    open_cases: int
+
+
+def account_summaries(connection: Connection) -> list[AccountSummary]:
+    a, c = schema.accounts, schema.cases
+    open_count = (
+        select(func.count())
+        .where(
+            c.c.account_id == a.c.id,
+            c.c.status.in_(ACTIVE_STATUSES),
+            c.c.removed_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    rows = connection.execute(
+        select(
+            a.c.id,
+            a.c.remote_id,
+            a.c.name,
+            a.c.tier,
+            a.c.region,
+            a.c.timezone,
+            a.c.contract_status,
+            a.c.named_advisor,
+            open_count,
+        )
+        .where(a.c.removed_at.is_(None))
+        .order_by(func.lower(a.c.name))
+    )
+    return [AccountSummary(*row) for row in rows]
+
+
+class CaseSort(StrEnum):
+    ID = "id"
+    SUBJECT = "subject"
+    ACCOUNT = "account"
+    SEVERITY = "severity"
+    STATUS = "status"
+    REQUESTER = "requester"
+    CREATED = "created"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    account_id: int | None = None
+    active_only: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListRow:
+    id: int
+    remote_id: str
+    account_id: int
+    account_name: str
+    subject: str
+    severity: int
+    status: str
+    requester: str
+    created_at: datetime
+    updated_at: datetime
+
+
+def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
+    c, a = schema.cases.c, schema.accounts.c
+    return {
+        CaseSort.ID: cast(c.remote_id, Integer),
+        CaseSort.SUBJECT: func.lower(c.subject),
+        CaseSort.ACCOUNT: func.lower(a.name),
+        CaseSort.SEVERITY: c.severity,
+        CaseSort.STATUS: c.status,
+        CaseSort.REQUESTER: c.requester,
+        CaseSort.CREATED: c.created_at,
+        CaseSort.UPDATED: c.updated_at,
+    }[sort]
+
+
+def _filtered(statement: Select, case_filter: CaseFilter) -> Select:  # type: ignore[type-arg]
+    c = schema.cases.c
+    conditions = [c.removed_at.is_(None)]
+    if case_filter.account_id is not None:
+        conditions.append(c.account_id == case_filter.account_id)
+    if case_filter.active_only:
+        conditions.append(c.status.in_(ACTIVE_STATUSES))
+    return statement.where(and_(*conditions))
+
+
+def case_ids(
+    connection: Connection, case_filter: CaseFilter, sort: CaseSort, descending: bool
+) -> list[int]:
+    """Ids of the matching cases in display order: filtering and sorting happen in SQL."""
+    c, a = schema.cases, schema.accounts
+    column = _sort_column(sort)
+    order = column.desc() if descending else column.asc()
+    statement = select(c.c.id).select_from(c.join(a, a.c.id == c.c.account_id))
+    statement = _filtered(statement, case_filter).order_by(
+        order, c.c.id.desc() if descending else c.c.id
+    )
+    return list(connection.execute(statement).scalars())
+
+
+def case_rows(connection: Connection, ids: Sequence[int]) -> dict[int, CaseListRow]:
+    """The list rows of `ids` (at most a page: SQLite caps bound parameters)."""
+    c, a = schema.cases.c, schema.accounts.c
+    rows = connection.execute(
+        select(
+            c.id,
+            c.remote_id,
+            c.account_id,
+            a.name,
+            c.subject,
+            c.severity,
+            c.status,
+            c.requester,
+            c.created_at,
+            c.updated_at,
+        )
+        .select_from(schema.cases.join(schema.accounts, a.id == c.account_id))
+        .where(c.id.in_(list(ids)))
+    )
+    return {row[0]: CaseListRow(*row) for row in rows}
+
+
+def last_sync_time(connection: Connection) -> datetime | None:
+    value: datetime | None = connection.execute(select(func.max(schema.sync_state.c.updated_at))).scalar()
+    return value
+
+
+def open_cases(connection: Connection) -> list[CaseListRow]:
+    ids = case_ids(
+        connection, CaseFilter(active_only=True), CaseSort.ID, descending=False
+    )
+    rows: dict[int, CaseListRow] = {}
+    for start in range(0, len(ids), 500):
+        rows.update(case_rows(connection, ids[start : start + 500]))
+    return [rows[i] for i in ids]

@@ -1,0 +1,170 @@
+"""The tables of a workspace database.
+
+Synced tables (accounts, contacts, cases, case events, usage metrics, sync state) are
+written only by the sync engine through Core upserts keyed by (source, remote id).
+Local-owned tables (service days, weekly updates) are written only through the ORM and
+never by sync. Migrations in `migrations/versions` create exactly this schema.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from advisor_app.store.types import UtcInstant
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("source", "remote_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    remote_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(400))
+    tier: Mapped[str] = mapped_column(String(40))
+    region: Mapped[str] = mapped_column(String(40))
+    timezone: Mapped[str] = mapped_column(String(64))
+    contract_year_start: Mapped[date] = mapped_column(Date)
+    named_advisor: Mapped[str | None] = mapped_column(String(200))
+    contract_status: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+
+
+class ContactRow(Base):
+    __tablename__ = "contacts"
+    __table_args__ = (UniqueConstraint("source", "remote_id"), Index(None, "account_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    remote_id: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    name: Mapped[str] = mapped_column(String(400))
+    email: Mapped[str] = mapped_column(String(400))
+    authorized: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("source", "remote_id"),
+        Index(None, "account_id", "status"),
+        Index(None, "updated_at"),
+        Index(None, "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    remote_id: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    subject: Mapped[str] = mapped_column(String(1000))
+    description: Mapped[str] = mapped_column(Text)
+    requester: Mapped[str] = mapped_column(String(400))
+    severity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UtcInstant)
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+
+
+class CaseEventRow(Base):
+    __tablename__ = "case_events"
+    __table_args__ = (UniqueConstraint("source", "remote_id"), Index(None, "case_id", "at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    remote_id: Mapped[str] = mapped_column(String(200))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(UtcInstant)
+    author: Mapped[str] = mapped_column(String(400))
+    value: Mapped[str] = mapped_column(Text, default="")
+    old_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class UsageMetricRow(Base):
+    __tablename__ = "usage_metrics"
+    __table_args__ = (UniqueConstraint("account_id", "metric", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    metric: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class ServiceDayEntryRow(Base):
+    __tablename__ = "service_day_entries"
+    __table_args__ = (Index(None, "account_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    day: Mapped[date] = mapped_column(Date)
+    half_days: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcInstant)
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class WeeklyUpdateRow(Base):
+    __tablename__ = "weekly_updates"
+    __table_args__ = (UniqueConstraint("account_id", "iso_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    iso_week: Mapped[str] = mapped_column(String(8))
+    state: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class SyncStateRow(Base):
+    __tablename__ = "sync_state"
+
+    source: Mapped[str] = mapped_column(String(40), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(40), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
+    source_identity: Mapped[str] = mapped_column(String(400))
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+accounts = AccountRow.__table__
+contacts = ContactRow.__table__
+cases = CaseRow.__table__
+case_events = CaseEventRow.__table__
+usage_metrics = UsageMetricRow.__table__
+service_day_entries = ServiceDayEntryRow.__table__
+weekly_updates = WeeklyUpdateRow.__table__
+sync_state = SyncStateRow.__table__

@@ -1,0 +1,208 @@
+"""Core bulk upserts of synced records, keyed by (source, remote id).
+
+Each function takes an open connection (the caller owns the transaction), is idempotent,
+and never replaces a row with an older `updated_at`. Records that name a parent the
+store does not have are returned as rejections instead of failing the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.dialects.sqlite import insert
+
+from advisor_app.domain import Account, Case, CaseEvent, Contact, UsageMetric
+from advisor_app.store import schema
+
+# SQLite limits bound parameters per statement; look-ups go in chunks of this size.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    remote_id: str
+    reason: str
+
+
+@dataclass(slots=True)
+class UpsertResult:
+    written: int = 0
+    rejected: list[Rejection] | None = None
+    case_ids: set[int] | None = None
+
+
+def _id_map(connection: Connection, table: Table, source: str, remote_ids: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(remote_ids))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        rows = connection.execute(
+            select(table.c.remote_id, table.c.id).where(table.c.source == source, table.c.remote_id.in_(chunk))
+        )
+        found.update({remote_id: row_id for remote_id, row_id in rows})
+    return found
+
+
+def _upsert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], newer_only: bool) -> None:
+    if not rows:
+        return
+    statement = insert(table)
+    updated = {name: statement.excluded[name] for name in rows[0] if name not in ("source", "remote_id")}
+    where = statement.excluded.updated_at >= table.c.updated_at if newer_only else None
+    connection.execute(
+        statement.on_conflict_do_update(index_elements=["source", "remote_id"], set_=updated, where=where),
+        list(rows),
+    )
+
+
+def upsert_accounts(connection: Connection, records: Sequence[Account]) -> UpsertResult:
+    rows = [
+        {
+            "source": r.source,
+            "remote_id": r.remote_id,
+            "name": r.name,
+            "tier": r.tier,
+            "region": r.region,
+            "timezone": r.timezone,
+            "contract_year_start": r.contract_year_start,
+            "named_advisor": r.named_advisor,
+            "contract_status": r.contract_status.value,
+            "updated_at": r.updated_at,
+            "removed_at": None,
+        }
+        for r in records
+    ]
+    _upsert(connection, schema.accounts, rows, newer_only=True)
+    return UpsertResult(written=len(rows), rejected=[])
+
+
+def _with_parent(
+    connection: Connection, records: Sequence[Any], parent: Table, attribute: str
+) -> tuple[list[tuple[Any, int]], list[Rejection]]:
+    if not records:
+        return [], []
+    source = records[0].source
+    ids = _id_map(connection, parent, source, (getattr(r, attribute) for r in records))
+    kept, rejected = [], []
+    for record in records:
+        parent_id = ids.get(getattr(record, attribute))
+        if parent_id is None:
+            rejected.append(
+                Rejection(
+                    getattr(record, "remote_id", getattr(record, attribute)),
+                    f"{attribute} {getattr(record, attribute)!r} is not in the store",
+                )
+            )
+        else:
+            kept.append((record, parent_id))
+    return kept, rejected
+
+
+def upsert_contacts(connection: Connection, records: Sequence[Contact]) -> UpsertResult:
+    kept, rejected = _with_parent(connection, records, schema.accounts, "account_remote_id")
+    rows = [
+        {
+            "source": r.source,
+            "remote_id": r.remote_id,
+            "account_id": account_id,
+            "name": r.name,
+            "email": r.email,
+            "authorized": r.authorized,
+            "updated_at": r.updated_at,
+            "removed_at": None,
+        }
+        for r, account_id in kept
+    ]
+    _upsert(connection, schema.contacts, rows, newer_only=True)
+    return UpsertResult(written=len(rows), rejected=rejected)
+
+
+def upsert_cases(connection: Connection, records: Sequence[Case]) -> UpsertResult:
+    kept, rejected = _with_parent(connection, records, schema.accounts, "account_remote_id")
+    rows = [
+        {
+            "source": r.source,
+            "remote_id": r.remote_id,
+            "account_id": account_id,
+            "subject": r.subject,
+            "description": r.description,
+            "requester": r.requester,
+            "severity": int(r.severity),
+            "status": r.status.value,
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
+            "removed_at": None,
+        }
+        for r, account_id in kept
+    ]
+    _upsert(connection, schema.cases, rows, newer_only=True)
+    touched = set(_id_map(connection, schema.cases, records[0].source, (r.remote_id for r, _ in kept)).values()) if kept else set()
+    return UpsertResult(written=len(rows), rejected=rejected, case_ids=touched)
+
+
+def upsert_case_events(connection: Connection, records: Sequence[CaseEvent]) -> UpsertResult:
+    kept, rejected = _with_parent(connection, records, schema.cases, "case_remote_id")
+    rows = [
+        {
+            "source": r.source,
+            "remote_id": r.remote_id,
+            "case_id": case_id,
+            "kind": r.kind.value,
+            "at": r.at,
+            "author": r.author,
+            "value": r.value,
+            "old_value": r.old_value,
+        }
+        for r, case_id in kept
+    ]
+    _upsert(connection, schema.case_events, rows, newer_only=False)
+    return UpsertResult(written=len(rows), rejected=rejected, case_ids={case_id for _, case_id in kept})
+
+
+def upsert_usage_metrics(connection: Connection, records: Sequence[UsageMetric]) -> UpsertResult:
+    kept, rejected = _with_parent(connection, records, schema.accounts, "account_remote_id")
+    rows = [
+        {"source": r.source, "account_id": account_id, "metric": r.metric, "day": r.day, "value": r.value}
+        for r, account_id in kept
+    ]
+    if rows:
+        statement = insert(schema.usage_metrics)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["account_id", "metric", "day"],
+                set_={"value": statement.excluded.value, "source": statement.excluded.source},
+            ),
+            rows,
+        )
+    return UpsertResult(written=len(rows), rejected=rejected)
+
+
+def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
+    """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
+    count = 0
+    wanted = list(remote_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        result = connection.execute(
+            table.update()
+            .where(table.c.source == source, table.c.remote_id.in_(chunk), table.c.removed_at.is_(None))
+            .values(removed_at=at)
+        )
+        count += result.rowcount
+    return count
+
+
+__all__ = [
+    "Rejection",
+    "UpsertResult",
+    "mark_removed",
+    "upsert_accounts",
+    "upsert_case_events",
+    "upsert_cases",
+    "upsert_contacts",
+    "upsert_usage_metrics",
+]

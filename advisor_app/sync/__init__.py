@@ -1,0 +1,1 @@
+"""Sync: providers yield typed pages; the engine writes them to the store."""

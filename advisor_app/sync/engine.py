@@ -1,0 +1,159 @@
+"""The sync engine: each page's upserts and its stream's cursor commit in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects.sqlite import insert
+
+from advisor_app.errors import AdvisorError
+from advisor_app.store import schema, upserts
+from advisor_app.sync.provider import STREAMS, Page, Provider
+
+log = logging.getLogger(__name__)
+
+CasesChanged = Callable[[Connection, set[int]], None]
+Progress = Callable[[str, int], None]
+
+
+class SyncError(AdvisorError):
+    """A stream could not be synced; the store keeps everything committed before it."""
+
+
+class SourceChangedError(SyncError):
+    """The workspace holds data of another source; mixing them is refused."""
+
+
+@dataclass(slots=True)
+class StreamReport:
+    written: int = 0
+    removed: int = 0
+    rejected: list[upserts.Rejection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SyncReport:
+    streams: dict[str, StreamReport] = field(default_factory=dict)
+    case_ids: set[int] = field(default_factory=set)
+
+
+_WRITERS: dict[str, Callable[[Connection, Sequence[Any]], upserts.UpsertResult]] = {
+    "accounts": upserts.upsert_accounts,
+    "contacts": upserts.upsert_contacts,
+    "cases": upserts.upsert_cases,
+    "case_events": upserts.upsert_case_events,
+    "usage_metrics": upserts.upsert_usage_metrics,
+}
+
+_TOMBSTONE_TABLES = {"accounts": schema.accounts, "contacts": schema.contacts, "cases": schema.cases}
+
+
+def stored_identity(engine: Engine, source: str) -> str | None:
+    with engine.connect() as connection:
+        return connection.execute(
+            select(schema.sync_state.c.source_identity).where(schema.sync_state.c.source == source).limit(1)
+        ).scalar()
+
+
+def _cursor(connection: Connection, source: str, stream: str) -> str | None:
+    return connection.execute(
+        select(schema.sync_state.c.cursor).where(
+            schema.sync_state.c.source == source, schema.sync_state.c.stream == stream
+        )
+    ).scalar()
+
+
+def _save_cursor(connection: Connection, provider: Provider, stream: str, cursor: str | None, now: datetime) -> None:
+    statement = insert(schema.sync_state).values(
+        source=provider.source, stream=stream, cursor=cursor, source_identity=provider.identity, updated_at=now
+    )
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=["source", "stream"],
+            set_={"cursor": cursor, "source_identity": provider.identity, "updated_at": now},
+        )
+    )
+
+
+def run_sync(
+    engine: Engine,
+    provider: Provider,
+    now: Callable[[], datetime],
+    on_cases_changed: CasesChanged | None = None,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """Sync every stream of `provider` into the store.
+
+    Raises SourceChangedError, before writing anything, when the store already holds
+    another instance of the same kind of source.
+    """
+    known = stored_identity(engine, provider.source)
+    if known is not None and known != provider.identity:
+        raise SourceChangedError(
+            f"this workspace holds data from {known}, not {provider.identity}; start over to switch sources"
+        )
+    report = SyncReport()
+    for stream in STREAMS:
+        report.streams[stream] = _sync_stream(engine, provider, stream, now, on_cases_changed, progress, report)
+    return report
+
+
+def _sync_stream(
+    engine: Engine,
+    provider: Provider,
+    stream: str,
+    now: Callable[[], datetime],
+    on_cases_changed: CasesChanged | None,
+    progress: Progress | None,
+    report: SyncReport,
+) -> StreamReport:
+    stream_report = StreamReport()
+    with engine.connect() as connection:
+        cursor = _cursor(connection, provider.source, stream)
+    # A cursor may equal the stored one (nothing new since the last run), but two pages of
+    # one run with the same cursor mean the source is serving the same page again.
+    seen_cursors: set[str] = set()
+    for page in provider.pages(stream, cursor):
+        if page.stream != stream:
+            raise SyncError(f"{provider.source}: asked for {stream}, got a page of {page.stream}")
+        if page.cursor is not None and page.cursor in seen_cursors and (page.records or page.removed):
+            raise SyncError(f"{provider.source} {stream}: cursor {page.cursor!r} repeated; stopped to avoid a loop")
+        _write_page(engine, provider, page, now(), on_cases_changed, stream_report, report)
+        if page.cursor is not None:
+            seen_cursors.add(page.cursor)
+        if progress is not None:
+            progress(stream, stream_report.written)
+    for rejection in stream_report.rejected:
+        log.warning("%s %s %s rejected: %s", provider.source, stream, rejection.remote_id, rejection.reason)
+    return stream_report
+
+
+def _write_page(
+    engine: Engine,
+    provider: Provider,
+    page: Page,
+    now: datetime,
+    on_cases_changed: CasesChanged | None,
+    stream_report: StreamReport,
+    report: SyncReport,
+) -> None:
+    with engine.begin() as connection:
+        result = _WRITERS[page.stream](connection, page.records) if page.records else upserts.UpsertResult()
+        removed = 0
+        if page.removed:
+            table = _TOMBSTONE_TABLES.get(page.stream)
+            if table is None:
+                raise SyncError(f"{provider.source}: tombstones are not supported for {page.stream}")
+            removed = upserts.mark_removed(connection, table, provider.source, page.removed, now)
+        _save_cursor(connection, provider, page.stream, page.cursor, now)
+        if result.case_ids and on_cases_changed is not None:
+            on_cases_changed(connection, result.case_ids)
+    stream_report.written += result.written
+    stream_report.removed += removed
+    stream_report.rejected.extend(result.rejected or [])
+    report.case_ids |= result.case_ids or set()

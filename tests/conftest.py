@@ -1,0 +1,51 @@
+"""Fixtures shared by every test: a fixed clock and throw-away workspaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Tests never open a real window and never touch the user's own settings or keyring.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from advisor_app.desk import Desk, open_desk  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def clock_now() -> datetime:
+    return NOW
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo workspace made once per session; tests copy it rather than regenerate it."""
+    root = tmp_path_factory.mktemp("demo-template") / "workspace"
+    desk = open_desk(root, demo=True, clock=fixed_clock)
+    desk.close()
+    return root
+
+
+@pytest.fixture
+def demo_root(demo_template: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "workspace"
+    shutil.copytree(demo_template, root)
+    return root
+
+
+@pytest.fixture
+def demo_desk(demo_root: Path) -> Iterator[Desk]:
+    desk = open_desk(demo_root, demo=True, clock=fixed_clock)
+    yield desk
+    desk.close()

@@ -1,0 +1,56 @@
+"""The layering rule: nothing outside advisor_app/gui imports PySide6."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import advisor_app
+
+PACKAGE = Path(advisor_app.__file__).resolve().parent
+QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def core_modules() -> list[Path]:
+    return [path for path in PACKAGE.rglob("*.py") if "gui" not in path.relative_to(PACKAGE).parts]
+
+
+def test_core_modules_exist() -> None:
+    assert len(core_modules()) > 10
+
+
+def test_no_core_module_imports_qt() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): sorted(m for m in _imported_modules(path) if m.split(".")[0] in QT_MODULES)
+        for path in core_modules()
+    }
+    assert {path: mods for path, mods in offenders.items() if mods} == {}
+
+
+def test_the_checker_sees_a_qt_import(tmp_path: Path) -> None:
+    module = tmp_path / "bad.py"
+    module.write_text("from PySide6.QtCore import QObject\nimport shiboken6\n")
+    assert {"PySide6.QtCore", "shiboken6"} <= _imported_modules(module)
+
+
+def test_headless_commands_load_no_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys; from advisor_app import cli, desk, reports;"
+        "from advisor_app.sync.providers import demo; from advisor_app.store import database;"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
