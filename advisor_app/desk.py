@@ -19,7 +19,7 @@ from advisor_app.errors import WorkspaceError
 from advisor_app.logs import setup_logging
 from advisor_app.settings import Settings, load_settings, save_settings
 from advisor_app.store import schema
-from advisor_app.store.database import inspect_database, check_upgradable, open_database
+from advisor_app.store.database import check_upgradable, inspect_database, open_database
 from advisor_app.sync.engine import SyncReport, run_sync
 from advisor_app.sync.providers.demo import DemoSource, demo_source
 from advisor_app.workspace import Workspace, check_root, prepare

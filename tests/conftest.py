@@ -12,7 +12,7 @@ import pytest
 # Tests never open a real window and never touch the user's own settings or keyring.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from advisor_app.desk import Desk, open_desk  # noqa: E402
+from advisor_app.desk import Desk, open_desk
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 

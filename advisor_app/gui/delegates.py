@@ -25,7 +25,9 @@ class AccountDelegate(QStyledItemDelegate):
         height = QFontMetrics(option.font).height()
         return QSize(240, 2 * height + 3 * self.PADDING // 2 + 2)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
         text = option.text

@@ -25,9 +25,7 @@ def module_name(ui_file: Path) -> str:
 
 def generate(ui_file: Path) -> str:
     uic = Path(sys.executable).with_name("pyside6-uic")
-    output = subprocess.run(
-        [str(uic), "-g", "python", str(ui_file)], check=True, capture_output=True, text=True
-    ).stdout
+    output = subprocess.run([str(uic), "-g", "python", str(ui_file)], check=True, capture_output=True, text=True).stdout
     # uic stamps its own version into a comment; leave it out so the file depends only on the form.
     body = "\n".join(line for line in output.splitlines() if "Created by: Qt User Interface Compiler" not in line)
     header = f"# Generated from ui/{ui_file.name} by `make forms` (pyside6-uic). Do not edit.\n"

@@ -37,8 +37,8 @@ class MainWindow(QMainWindow):
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
-        self.ui.showClosedBox.toggled.connect(self.on_show_closed_toggled)
-        self.ui.accountsView.selectionModel().selectionChanged.connect(self.on_account_selection_changed)
+        self.ui.showClosedBox.toggled.connect(self.show_closed_toggled)
+        self.ui.accountsView.selectionModel().selectionChanged.connect(self.account_selection_changed)
 
         self.reload()
         self.ui.accountsView.setCurrentIndex(self.accounts_model.index(0))
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.ui.splitter.restoreState(splitter)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         settings = self._layout_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
@@ -117,11 +117,11 @@ class MainWindow(QMainWindow):
         self.ui.casesTitle.setText(self._cases_title(self.cases_model.rowCount()))
 
     @Slot(QItemSelection, QItemSelection)
-    def on_account_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+    def account_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._apply_case_filter()
 
     @Slot(bool)
-    def on_show_closed_toggled(self, _checked: bool) -> None:
+    def show_closed_toggled(self, _checked: bool) -> None:
         self._apply_case_filter()
 
     @Slot()

@@ -60,8 +60,11 @@ def inspect_database(path: Path) -> DatabaseState:
         raise WorkspaceError(f"{path} is not an SQLite database")
     if not header:
         return DatabaseState(exists=True, revision=None, has_tables=False)
+    # Reading a WAL database creates -wal and -shm files beside it; `immutable` reads without
+    # them, which is right only while no -wal file holds changes not yet in the main file.
+    immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None

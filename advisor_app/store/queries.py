@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Connection, Integer, Select, and_, cast, func, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, cast, func, select
 
 from advisor_app.domain import CaseStatus
 from advisor_app.store import schema
@@ -102,9 +103,9 @@ def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
     }[sort]
 
 
-def _filtered(statement: Select, case_filter: CaseFilter) -> Select:  # type: ignore[type-arg]
+def _filtered(statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
     c = schema.cases.c
-    conditions = [c.removed_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [c.removed_at.is_(None)]
     if case_filter.account_id is not None:
         conditions.append(c.account_id == case_filter.account_id)
     if case_filter.active_only:
@@ -112,17 +113,13 @@ def _filtered(statement: Select, case_filter: CaseFilter) -> Select:  # type: ig
     return statement.where(and_(*conditions))
 
 
-def case_ids(
-    connection: Connection, case_filter: CaseFilter, sort: CaseSort, descending: bool
-) -> list[int]:
+def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, descending: bool) -> list[int]:
     """Ids of the matching cases in display order: filtering and sorting happen in SQL."""
     c, a = schema.cases, schema.accounts
     column = _sort_column(sort)
     order = column.desc() if descending else column.asc()
     statement = select(c.c.id).select_from(c.join(a, a.c.id == c.c.account_id))
-    statement = _filtered(statement, case_filter).order_by(
-        order, c.c.id.desc() if descending else c.c.id
-    )
+    statement = _filtered(statement, case_filter).order_by(order, c.c.id.desc() if descending else c.c.id)
     return list(connection.execute(statement).scalars())
 
 
@@ -145,7 +142,7 @@ def case_rows(connection: Connection, ids: Sequence[int]) -> dict[int, CaseListR
         .select_from(schema.cases.join(schema.accounts, a.id == c.account_id))
         .where(c.id.in_(list(ids)))
     )
-    return {row[0]: CaseListRow(*row) for row in rows}
+    return {row[0]: CaseListRow(*tuple(row)) for row in rows}
 
 
 def last_sync_time(connection: Connection) -> datetime | None:
@@ -154,9 +151,7 @@ def last_sync_time(connection: Connection) -> datetime | None:
 
 
 def open_cases(connection: Connection) -> list[CaseListRow]:
-    ids = case_ids(
-        connection, CaseFilter(active_only=True), CaseSort.ID, descending=False
-    )
+    ids = case_ids(connection, CaseFilter(active_only=True), CaseSort.ID, descending=False)
     rows: dict[int, CaseListRow] = {}
     for start in range(0, len(ids), 500):
         rows.update(case_rows(connection, ids[start : start + 500]))

@@ -9,6 +9,7 @@ never by sync. Migrations in `migrations/versions` create exactly this schema.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -160,11 +162,12 @@ class SyncStateRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
-accounts = AccountRow.__table__
-contacts = ContactRow.__table__
-cases = CaseRow.__table__
-case_events = CaseEventRow.__table__
-usage_metrics = UsageMetricRow.__table__
-service_day_entries = ServiceDayEntryRow.__table__
-weekly_updates = WeeklyUpdateRow.__table__
-sync_state = SyncStateRow.__table__
+# Core handles on the tables, for upserts and list queries.
+accounts = cast(Table, AccountRow.__table__)
+contacts = cast(Table, ContactRow.__table__)
+cases = cast(Table, CaseRow.__table__)
+case_events = cast(Table, CaseEventRow.__table__)
+usage_metrics = cast(Table, UsageMetricRow.__table__)
+service_day_entries = cast(Table, ServiceDayEntryRow.__table__)
+weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
+sync_state = cast(Table, SyncStateRow.__table__)

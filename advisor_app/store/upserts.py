@@ -140,7 +140,11 @@ def upsert_cases(connection: Connection, records: Sequence[Case]) -> UpsertResul
         for r, account_id in kept
     ]
     _upsert(connection, schema.cases, rows, newer_only=True)
-    touched = set(_id_map(connection, schema.cases, records[0].source, (r.remote_id for r, _ in kept)).values()) if kept else set()
+    touched = (
+        set(_id_map(connection, schema.cases, records[0].source, (r.remote_id for r, _ in kept)).values())
+        if kept
+        else set()
+    )
     return UpsertResult(written=len(rows), rejected=rejected, case_ids=touched)
 
 

@@ -38,7 +38,7 @@ def test_entitlements() -> None:
 
 
 def test_unknown_tier_names_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="unknown support tier 'diamond'.*gold"):
+    with pytest.raises(KeyError, match=r"unknown support tier 'diamond'.*gold"):
         load_tiers().get("diamond")
 
 

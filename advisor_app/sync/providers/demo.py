@@ -224,7 +224,13 @@ class DemoSource:
             add(EventKind.AGENT_REPLY, at, agent, rng.choice(p["agent_lines"]))
             if cycle == 0 and rng.random() < 0.06:
                 new = Severity(min(3, current_severity + 1) if current_severity < 3 else 2)
-                add(EventKind.SEVERITY_CHANGE, at + timedelta(minutes=2), agent, str(new.value), str(current_severity.value))
+                add(
+                    EventKind.SEVERITY_CHANGE,
+                    at + timedelta(minutes=2),
+                    agent,
+                    str(new.value),
+                    str(current_severity.value),
+                )
                 current_severity = new
             waiting = rng.random() < 0.45
             set_status(CaseStatus.PENDING if waiting else CaseStatus.OPEN, at, agent)

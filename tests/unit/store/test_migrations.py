@@ -88,7 +88,7 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
     before = _digest(path)
-    with pytest.raises(NewerSchemaError, match="newer Advisor Desk .*9999_from_the_future"):
+    with pytest.raises(NewerSchemaError, match=r"newer Advisor Desk .*9999_from_the_future"):
         database.open_database(path, tmp_path / "backups", NOW)
     assert _digest(path) == before
 

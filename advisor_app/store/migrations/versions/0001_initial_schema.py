@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -33,9 +32,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.BigInteger(), nullable=False),
         sa.Column("removed_at", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
-        sa.UniqueConstraint(
-            "source", "remote_id", name=op.f("uq_accounts_source_remote_id")
-        ),
+        sa.UniqueConstraint("source", "remote_id", name=op.f("uq_accounts_source_remote_id")),
     )
     op.create_table(
         "sync_state",
@@ -60,13 +57,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.Column("updated_at", sa.BigInteger(), nullable=False),
         sa.Column("removed_at", sa.BigInteger(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["account_id"], ["accounts.id"], name=op.f("fk_cases_account_id_accounts")
-        ),
+        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_cases_account_id_accounts")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
-        sa.UniqueConstraint(
-            "source", "remote_id", name=op.f("uq_cases_source_remote_id")
-        ),
+        sa.UniqueConstraint("source", "remote_id", name=op.f("uq_cases_source_remote_id")),
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.create_index(
@@ -74,12 +67,8 @@ def upgrade() -> None:
             ["account_id", "status"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_cases_created_at"), ["created_at"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_cases_updated_at"), ["updated_at"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_cases_created_at"), ["created_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_updated_at"), ["updated_at"], unique=False)
 
     op.create_table(
         "contacts",
@@ -98,14 +87,10 @@ def upgrade() -> None:
             name=op.f("fk_contacts_account_id_accounts"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
-        sa.UniqueConstraint(
-            "source", "remote_id", name=op.f("uq_contacts_source_remote_id")
-        ),
+        sa.UniqueConstraint("source", "remote_id", name=op.f("uq_contacts_source_remote_id")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False)
 
     op.create_table(
         "service_day_entries",
@@ -168,9 +153,7 @@ def upgrade() -> None:
             name=op.f("fk_weekly_updates_account_id_accounts"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_weekly_updates")),
-        sa.UniqueConstraint(
-            "account_id", "iso_week", name=op.f("uq_weekly_updates_account_id_iso_week")
-        ),
+        sa.UniqueConstraint("account_id", "iso_week", name=op.f("uq_weekly_updates_account_id_iso_week")),
     )
     op.create_table(
         "case_events",
@@ -183,18 +166,12 @@ def upgrade() -> None:
         sa.Column("author", sa.String(length=400), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.Column("old_value", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases")
-        ),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_events")),
-        sa.UniqueConstraint(
-            "source", "remote_id", name=op.f("uq_case_events_source_remote_id")
-        ),
+        sa.UniqueConstraint("source", "remote_id", name=op.f("uq_case_events_source_remote_id")),
     )
     with op.batch_alter_table("case_events", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_case_events_case_id_at"), ["case_id", "at"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_case_events_case_id_at"), ["case_id", "at"], unique=False)
 
 
 def downgrade() -> None:

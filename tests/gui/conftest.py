@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from advisor_app.desk import Desk
+from advisor_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def main_window(qtbot, demo_desk: Desk) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_desk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window

@@ -1,0 +1,94 @@
+"""The command line: status for scripts, doctor, and one-line errors that touch nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from advisor_app.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "advisor_app.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def digest_tree(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()
+    }
+
+
+def test_status_json_lists_accounts_and_open_cases(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(demo_root), "--demo", "status", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["accounts"]) == 25
+    account = report["accounts"][0]
+    assert {"id", "name", "tier", "timezone", "open_cases"} <= set(account)
+    assert sum(a["open_cases"] for a in report["accounts"]) == len(report["cases"]) > 0
+    case = report["cases"][0]
+    assert {"id", "account_id", "subject", "severity", "status"} <= set(case)
+    assert {c["status"] for c in report["cases"]} <= {"new", "open", "pending", "on_hold"}
+    assert {c["account_id"] for c in report["cases"]} <= {a["id"] for a in report["accounts"]}
+
+
+def test_demo_workspace_is_created_on_first_use(tmp_path: Path) -> None:
+    result = run("--demo", "--data-dir", str(tmp_path / "fresh"), "status", "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["accounts"]) == 25
+    assert (tmp_path / "fresh" / "advisor.db").is_file()
+
+
+def test_unknown_arguments_give_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path / "ws"), "status", "--colour")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "unrecognized arguments: --colour" in result.stderr
+    assert not (tmp_path / "ws").exists()
+
+
+def test_a_data_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("keep me")
+    result = run("--data-dir", str(not_a_folder), "status")
+    assert result.returncode == 1
+    assert result.stderr == f"advisor-app: error: data dir {not_a_folder} is not a folder\n"
+    assert not_a_folder.read_text() == "keep me"
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(demo_root: Path) -> None:
+    connection = sqlite3.connect(demo_root / "advisor.db")
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.commit()
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    before = digest_tree(demo_root)
+    result = run("--data-dir", str(demo_root), "status", "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "newer Advisor Desk" in result.stderr
+    assert digest_tree(demo_root) == before
+
+
+def test_demo_flag_refuses_a_workspace_connected_elsewhere(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "settings.json").write_text('{"version": 1, "source_kind": "rt"}')
+    result = run("--demo", "--data-dir", str(root), "status")
+    assert result.returncode == 1
+    assert "connected to rt" in result.stderr
+    assert sorted(p.name for p in root.iterdir()) == ["settings.json"]
+
+
+def test_doctor_tells_where_and_on_what(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(demo_root), "doctor"]) == 0
+    out = capsys.readouterr().out
+    assert f"data dir:  {demo_root}" in out
+    assert "schema:" in out and "none (new workspace)" not in out
+    assert "PySide6" in out and "platform offscreen" in out
+    assert "keyring:" in out
