@@ -162,6 +162,21 @@ class SyncStateRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
+class QuarantineRow(Base):
+    """A synced record that could not be stored, with the reason; retried by later syncs."""
+
+    __tablename__ = "quarantine"
+    __table_args__ = (UniqueConstraint("source", "stream", "remote_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    stream: Mapped[str] = mapped_column(String(40))
+    remote_id: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text, default="")
+    seen_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
 # Core handles on the tables, for upserts and list queries.
 accounts = cast(Table, AccountRow.__table__)
 contacts = cast(Table, ContactRow.__table__)
@@ -171,3 +186,4 @@ usage_metrics = cast(Table, UsageMetricRow.__table__)
 service_day_entries = cast(Table, ServiceDayEntryRow.__table__)
 weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
+quarantine = cast(Table, QuarantineRow.__table__)

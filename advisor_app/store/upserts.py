@@ -185,6 +185,47 @@ def upsert_usage_metrics(connection: Connection, records: Sequence[UsageMetric])
     return UpsertResult(written=len(rows), rejected=rejected)
 
 
+def quarantine(
+    connection: Connection, source: str, stream: str, items: Iterable[tuple[str, str, str]], now: datetime
+) -> int:
+    """Keep (remote id, reason, payload) aside; a later sync that stores the record releases it."""
+    rows = [
+        {
+            "source": source,
+            "stream": stream,
+            "remote_id": remote_id,
+            "reason": reason,
+            "payload": payload,
+            "seen_at": now,
+        }
+        for remote_id, reason, payload in items
+    ]
+    if rows:
+        statement = insert(schema.quarantine)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=["source", "stream", "remote_id"],
+                set_={
+                    "reason": statement.excluded.reason,
+                    "payload": statement.excluded.payload,
+                    "seen_at": statement.excluded.seen_at,
+                },
+            ),
+            rows,
+        )
+    return len(rows)
+
+
+def release_quarantine(connection: Connection, source: str, stream: str, remote_ids: Iterable[str]) -> None:
+    q = schema.quarantine.c
+    wanted = list(remote_ids)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        connection.execute(
+            schema.quarantine.delete().where(q.source == source, q.stream == stream, q.remote_id.in_(chunk))
+        )
+
+
 def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
     """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
     count = 0
@@ -204,6 +245,8 @@ __all__ = [
     "Rejection",
     "UpsertResult",
     "mark_removed",
+    "quarantine",
+    "release_quarantine",
     "upsert_accounts",
     "upsert_case_events",
     "upsert_cases",

@@ -33,6 +33,7 @@ class SourceChangedError(SyncError):
 class StreamReport:
     written: int = 0
     removed: int = 0
+    quarantined: int = 0
     rejected: list[upserts.Rejection] = field(default_factory=list)
 
 
@@ -150,10 +151,17 @@ def _write_page(
             if table is None:
                 raise SyncError(f"{provider.source}: tombstones are not supported for {page.stream}")
             removed = upserts.mark_removed(connection, table, provider.source, page.removed, now)
+        rejected = result.rejected or []
+        set_aside = [(r.remote_id, r.reason, "") for r in rejected]
+        set_aside += [(q.remote_id, q.reason, q.payload) for q in page.quarantined]
+        upserts.quarantine(connection, provider.source, page.stream, set_aside, now)
+        stored = {getattr(r, "remote_id", None) for r in page.records} - {r.remote_id for r in rejected} - {None}
+        upserts.release_quarantine(connection, provider.source, page.stream, [str(i) for i in stored])
         _save_cursor(connection, provider, page.stream, page.cursor, now)
         if result.case_ids and on_cases_changed is not None:
             on_cases_changed(connection, result.case_ids)
     stream_report.written += result.written
     stream_report.removed += removed
-    stream_report.rejected.extend(result.rejected or [])
+    stream_report.quarantined += len(set_aside)
+    stream_report.rejected.extend(rejected)
     report.case_ids |= result.case_ids or set()

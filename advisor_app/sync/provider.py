@@ -14,14 +14,25 @@ Record = Account | Contact | Case | CaseEvent | UsageMetric
 
 
 @dataclass(frozen=True, slots=True)
+class Quarantined:
+    """A record the provider could not decode: kept aside with the reason and the raw payload."""
+
+    remote_id: str
+    reason: str
+    payload: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page of one stream. `cursor` is where the next sync of the stream resumes;
-    `removed` holds remote ids the source says are deleted (tombstones)."""
+    `removed` holds remote ids the source says are deleted (tombstones); `quarantined` the
+    records of this page that failed validation (the rest of the page still lands)."""
 
     stream: str
     records: Sequence[Record]
     cursor: str | None
     removed: Sequence[str] = field(default_factory=tuple)
+    quarantined: Sequence[Quarantined] = field(default_factory=tuple)
 
 
 class Provider(Protocol):

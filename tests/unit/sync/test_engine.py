@@ -189,3 +189,42 @@ def test_changed_cases_are_reported_to_the_hook_inside_the_page_transaction(engi
     report = run_sync(engine, provider, clock, on_cases_changed=lambda _c, ids: seen.append(set(ids)))
     assert len(seen) == 1 and len(seen[0]) == 2
     assert report.case_ids == seen[0]
+
+
+def quarantined(engine: Engine) -> list[tuple[str, str, str]]:
+    q = schema.quarantine.c
+    with engine.connect() as connection:
+        rows = connection.execute(select(q.stream, q.remote_id, q.reason).order_by(q.stream, q.remote_id))
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def test_bad_records_wait_in_quarantine_until_a_later_sync_stores_them(engine: Engine) -> None:
+    from advisor_app.sync.provider import Quarantined
+
+    first = ScriptedProvider(
+        {
+            "accounts": [Page("accounts", [account("a1")], "c1")],
+            "cases": [
+                Page(
+                    "cases",
+                    [case("1"), case("2", account_remote_id="a2")],
+                    "k1",
+                    quarantined=[Quarantined("3", "severity: expected 1, 2 or 3, got 'urgent'", '{"id": 3}')],
+                )
+            ],
+        }
+    )
+    report = run_sync(engine, first, clock)
+    assert report.streams["cases"].quarantined == 2
+    assert [(s, r) for s, r, _ in quarantined(engine)] == [("cases", "2"), ("cases", "3")]
+    assert "severity: expected 1, 2 or 3" in quarantined(engine)[1][2]
+
+    later = ScriptedProvider(
+        {
+            "accounts": [Page("accounts", [account("a2")], "c2")],
+            "cases": [Page("cases", [case("2", account_remote_id="a2")], "k2")],
+        }
+    )
+    run_sync(engine, later, clock)
+    assert [(s, r) for s, r, _ in quarantined(engine)] == [("cases", "3")]
+    assert count(engine, schema.cases) == 2
