@@ -86,6 +86,7 @@ class DemoSource:
         self.scale = scale
         self.anchor = anchor.astimezone(UTC).replace(second=0, microsecond=0)
         self._p = _parameters()
+        self._contacts: dict[int, list[Contact]] = {}
 
     @property
     def source(self) -> str:
@@ -143,6 +144,12 @@ class DemoSource:
         return accounts
 
     def contacts_of(self, account_index: int) -> list[Contact]:
+        cached = self._contacts.get(account_index)
+        if cached is None:
+            cached = self._contacts[account_index] = self._make_contacts(account_index)
+        return cached
+
+    def _make_contacts(self, account_index: int) -> list[Contact]:
         p = self._p
         account = self.accounts[account_index]
         rng = self._rng(2, account_index)
