@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, Slot
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, Slot
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.desk import Desk
@@ -43,21 +43,35 @@ class MainWindow(QMainWindow):
         self.reload()
         self.ui.accountsView.setCurrentIndex(self.accounts_model.index(0))
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([300, 980])
+        self._size_for_screen()
         self._restore_layout()
 
     def _configure_cases_view(self) -> None:
         view = self.ui.casesView
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        widths = {"id": 64, "subject": 340, "account": 190, "severity": 112, "status": 150, "requester": 210}
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        widths = {"id": 64, "account": 180, "severity": 112, "status": 150, "requester": 200, "updated": 130}
         for column, spec in enumerate(self.cases_model.columns):
-            header.resizeSection(column, widths.get(spec.key, 130))
+            if spec.key == "subject":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(column, widths.get(spec.key, 120))
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        updated = next(i for i, c in enumerate(self.cases_model.columns) if c.key == "updated")
-        view.sortByColumn(updated, Qt.SortOrder.DescendingOrder)
+        view.sortByColumn(self._column("updated"), Qt.SortOrder.DescendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_column_menu)
+        self._hidden_columns: set[str] = {"requester"}
+
+    def _size_for_screen(self) -> None:
+        """First start: most of the screen, so the cases table has room for its columns."""
+        screen = self.screen().availableGeometry()
+        width = min(1680, max(1024, int(screen.width() * 0.88)))
+        height = min(1050, max(640, int(screen.height() * 0.85)))
+        self.resize(min(width, screen.width()), min(height, screen.height()))
+        self.ui.splitter.setSizes([280, self.width() - 280])
 
     # Layout memory ------------------------------------------------------------------------
 
@@ -72,11 +86,17 @@ class MainWindow(QMainWindow):
         splitter = settings.value("main/splitter")
         if splitter is not None:
             self.ui.splitter.restoreState(splitter)
+        hidden = settings.value("cases/hidden_columns")
+        if hidden is not None:
+            known = {column.key for column in self.cases_model.columns}
+            self._hidden_columns = {key for key in str(hidden).split(",") if key in known}
+        self._apply_case_filter()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         settings = self._layout_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
+        settings.setValue("cases/hidden_columns", ",".join(sorted(self._hidden_columns)))
         super().closeEvent(event)
 
     # Reactions -------------------------------------------------------------------------------
@@ -108,6 +128,10 @@ class MainWindow(QMainWindow):
 
     def _apply_case_filter(self) -> None:
         account = self._selected_account()
+        for column, spec in enumerate(self.cases_model.columns):
+            # One account's cases all name that account: the column would only take room.
+            redundant = spec.key == "account" and account is not None
+            self.ui.casesView.setColumnHidden(column, redundant or spec.key in self._hidden_columns)
         self.cases_model.set_filter(
             CaseFilter(
                 account_id=None if account is None else account.id,
@@ -116,12 +140,36 @@ class MainWindow(QMainWindow):
         )
         self.ui.casesTitle.setText(self._cases_title(self.cases_model.rowCount()))
 
+    def _column(self, key: str) -> int:
+        return next(i for i, column in enumerate(self.cases_model.columns) if column.key == key)
+
     @Slot(QItemSelection, QItemSelection)
     def account_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._apply_case_filter()
 
     @Slot(bool)
     def show_closed_toggled(self, _checked: bool) -> None:
+        self._apply_case_filter()
+
+    @Slot(QPoint)
+    def show_column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for spec in self.cases_model.columns:
+            if spec.key in ("id", "subject"):
+                continue
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(spec.key not in self._hidden_columns)
+            action.setData(spec.key)
+        chosen = menu.exec(self.ui.casesView.horizontalHeader().mapToGlobal(position))
+        if chosen is not None:
+            self.set_column_shown(str(chosen.data()), chosen.isChecked())
+
+    def set_column_shown(self, key: str, shown: bool) -> None:
+        if shown:
+            self._hidden_columns.discard(key)
+        else:
+            self._hidden_columns.add(key)
         self._apply_case_filter()
 
     @Slot()

@@ -42,3 +42,26 @@ def test_layout_is_remembered_per_workspace(qtbot, main_window: MainWindow) -> N
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (780, 520)
     assert (main_window.desk.workspace.root / "window.ini").is_file()
+
+
+def test_the_account_column_shows_only_for_all_accounts(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    account_column = next(i for i, c in enumerate(main_window.cases_model.columns) if c.key == "account")
+    assert not main_window.ui.casesView.isColumnHidden(account_column)
+    main_window.ui.accountsView.setCurrentIndex(main_window.accounts_model.index(2))
+    assert main_window.ui.casesView.isColumnHidden(account_column)
+    main_window.ui.accountsView.setCurrentIndex(main_window.accounts_model.index(0))
+    assert not main_window.ui.casesView.isColumnHidden(account_column)
+
+
+def test_column_choices_are_remembered(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    requester = next(i for i, c in enumerate(main_window.cases_model.columns) if c.key == "requester")
+    status = next(i for i, c in enumerate(main_window.cases_model.columns) if c.key == "status")
+    assert main_window.ui.casesView.isColumnHidden(requester), "hidden by default: the subject needs the room"
+    main_window.set_column_shown("requester", True)
+    main_window.set_column_shown("status", False)
+    assert not main_window.ui.casesView.isColumnHidden(requester)
+    main_window.close()
+    again = MainWindow(main_window.desk)
+    qtbot.addWidget(again)
+    assert not again.ui.casesView.isColumnHidden(requester)
+    assert again.ui.casesView.isColumnHidden(status)
