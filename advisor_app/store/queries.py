@@ -118,9 +118,12 @@ def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, de
     c, a = schema.cases, schema.accounts
     column = _sort_column(sort)
     order = column.desc() if descending else column.asc()
-    statement = select(c.c.id).select_from(c.join(a, a.c.id == c.c.account_id))
+    # The join costs a lookup per row; only the account sort needs it.
+    source = c.join(a, a.c.id == c.c.account_id) if sort is CaseSort.ACCOUNT else c
+    statement = select(c.c.id).select_from(source)
     statement = _filtered(statement, case_filter).order_by(order, c.c.id.desc() if descending else c.c.id)
-    return list(connection.execute(statement).scalars())
+    # Plain ints straight from the driver: no ORM or type processing for up to 200,000 rows.
+    return [row[0] for row in connection.execute(statement).tuples()]
 
 
 def case_rows(connection: Connection, ids: Sequence[int]) -> dict[int, CaseListRow]:
