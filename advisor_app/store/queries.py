@@ -123,7 +123,7 @@ def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, de
     statement = select(c.c.id).select_from(source)
     statement = _filtered(statement, case_filter).order_by(order, c.c.id.desc() if descending else c.c.id)
     # Plain ints straight from the driver: no ORM or type processing for up to 200,000 rows.
-    return [row[0] for row in connection.execute(statement).tuples()]
+    return [row[0] for row in connection.execute(statement)]
 
 
 def case_rows(connection: Connection, ids: Sequence[int]) -> dict[int, CaseListRow]:
