@@ -25,6 +25,10 @@ class SyncError(AdvisorError):
     """A stream could not be synced; the store keeps everything committed before it."""
 
 
+class SyncCancelled(SyncError):
+    """The user stopped the sync; the pages before were committed."""
+
+
 class SourceChangedError(SyncError):
     """The workspace holds data of another source; mixing them is refused."""
 
@@ -87,81 +91,80 @@ def run_sync(
     now: Callable[[], datetime],
     on_cases_changed: CasesChanged | None = None,
     progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SyncReport:
     """Sync every stream of `provider` into the store.
 
     Raises SourceChangedError, before writing anything, when the store already holds
-    another instance of the same kind of source.
+    another instance of the same kind of source, and SyncCancelled, between two pages,
+    once `cancelled()` says so: every page before it is committed with its cursor.
     """
     known = stored_identity(engine, provider.source)
     if known is not None and known != provider.identity:
         raise SourceChangedError(
             f"this workspace holds data from {known}, not {provider.identity}; start over to switch sources"
         )
-    report = SyncReport()
+    run = _Run(engine, provider, now, on_cases_changed, progress, cancelled or (lambda: False))
     for stream in STREAMS:
-        report.streams[stream] = _sync_stream(engine, provider, stream, now, on_cases_changed, progress, report)
-    return report
+        run.report.streams[stream] = run.stream(stream)
+    return run.report
 
 
-def _sync_stream(
-    engine: Engine,
-    provider: Provider,
-    stream: str,
-    now: Callable[[], datetime],
-    on_cases_changed: CasesChanged | None,
-    progress: Progress | None,
-    report: SyncReport,
-) -> StreamReport:
-    stream_report = StreamReport()
-    with engine.connect() as connection:
-        cursor = _cursor(connection, provider.source, stream)
-    # A cursor may equal the stored one (nothing new since the last run), but two pages of
-    # one run with the same cursor mean the source is serving the same page again.
-    seen_cursors: set[str] = set()
-    for page in provider.pages(stream, cursor):
-        if page.stream != stream:
-            raise SyncError(f"{provider.source}: asked for {stream}, got a page of {page.stream}")
-        if page.cursor is not None and page.cursor in seen_cursors and (page.records or page.removed):
-            raise SyncError(f"{provider.source} {stream}: cursor {page.cursor!r} repeated; stopped to avoid a loop")
-        _write_page(engine, provider, page, now(), on_cases_changed, stream_report, report)
-        if page.cursor is not None:
-            seen_cursors.add(page.cursor)
-        if progress is not None:
-            progress(stream, stream_report.written)
-    for rejection in stream_report.rejected:
-        log.warning("%s %s %s rejected: %s", provider.source, stream, rejection.remote_id, rejection.reason)
-    return stream_report
+@dataclass(slots=True)
+class _Run:
+    engine: Engine
+    provider: Provider
+    now: Callable[[], datetime]
+    on_cases_changed: CasesChanged | None
+    progress: Progress | None
+    cancelled: Callable[[], bool]
+    report: SyncReport = field(default_factory=SyncReport)
 
+    def stream(self, stream: str) -> StreamReport:
+        provider = self.provider
+        stream_report = StreamReport()
+        with self.engine.connect() as connection:
+            cursor = _cursor(connection, provider.source, stream)
+        # A cursor may equal the stored one (nothing new since the last run), but two pages of
+        # one run with the same cursor mean the source is serving the same page again.
+        seen_cursors: set[str] = set()
+        for page in provider.pages(stream, cursor):
+            if self.cancelled():
+                raise SyncCancelled(f"sync cancelled during {stream}; everything before was saved")
+            if page.stream != stream:
+                raise SyncError(f"{provider.source}: asked for {stream}, got a page of {page.stream}")
+            if page.cursor is not None and page.cursor in seen_cursors and (page.records or page.removed):
+                raise SyncError(f"{provider.source} {stream}: cursor {page.cursor!r} repeated; stopped to avoid a loop")
+            self.write(page, stream_report)
+            if page.cursor is not None:
+                seen_cursors.add(page.cursor)
+            if self.progress is not None:
+                self.progress(stream, stream_report.written)
+        for rejection in stream_report.rejected:
+            log.warning("%s %s %s rejected: %s", provider.source, stream, rejection.remote_id, rejection.reason)
+        return stream_report
 
-def _write_page(
-    engine: Engine,
-    provider: Provider,
-    page: Page,
-    now: datetime,
-    on_cases_changed: CasesChanged | None,
-    stream_report: StreamReport,
-    report: SyncReport,
-) -> None:
-    with engine.begin() as connection:
-        result = _WRITERS[page.stream](connection, page.records) if page.records else upserts.UpsertResult()
-        removed = 0
-        if page.removed:
-            table = _TOMBSTONE_TABLES.get(page.stream)
-            if table is None:
-                raise SyncError(f"{provider.source}: tombstones are not supported for {page.stream}")
-            removed = upserts.mark_removed(connection, table, provider.source, page.removed, now)
-        rejected = result.rejected or []
-        set_aside = [(r.remote_id, r.reason, "") for r in rejected]
-        set_aside += [(q.remote_id, q.reason, q.payload) for q in page.quarantined]
-        upserts.quarantine(connection, provider.source, page.stream, set_aside, now)
-        stored = {getattr(r, "remote_id", None) for r in page.records} - {r.remote_id for r in rejected} - {None}
-        upserts.release_quarantine(connection, provider.source, page.stream, [str(i) for i in stored])
-        _save_cursor(connection, provider, page.stream, page.cursor, now)
-        if result.case_ids and on_cases_changed is not None:
-            on_cases_changed(connection, result.case_ids)
-    stream_report.written += result.written
-    stream_report.removed += removed
-    stream_report.quarantined += len(set_aside)
-    stream_report.rejected.extend(rejected)
-    report.case_ids |= result.case_ids or set()
+    def write(self, page: Page, stream_report: StreamReport) -> None:
+        provider, now = self.provider, self.now()
+        with self.engine.begin() as connection:
+            result = _WRITERS[page.stream](connection, page.records) if page.records else upserts.UpsertResult()
+            removed = 0
+            if page.removed:
+                table = _TOMBSTONE_TABLES.get(page.stream)
+                if table is None:
+                    raise SyncError(f"{provider.source}: tombstones are not supported for {page.stream}")
+                removed = upserts.mark_removed(connection, table, provider.source, page.removed, now)
+            rejected = result.rejected or []
+            set_aside = [(r.remote_id, r.reason, "") for r in rejected]
+            set_aside += [(q.remote_id, q.reason, q.payload) for q in page.quarantined]
+            upserts.quarantine(connection, provider.source, page.stream, set_aside, now)
+            stored = {getattr(r, "remote_id", None) for r in page.records} - {r.remote_id for r in rejected} - {None}
+            upserts.release_quarantine(connection, provider.source, page.stream, [str(i) for i in stored])
+            _save_cursor(connection, provider, page.stream, page.cursor, now)
+            if result.case_ids and self.on_cases_changed is not None:
+                self.on_cases_changed(connection, result.case_ids)
+        stream_report.written += result.written
+        stream_report.removed += removed
+        stream_report.quarantined += len(set_aside)
+        stream_report.rejected.extend(rejected)
+        self.report.case_ids |= result.case_ids or set()

@@ -228,3 +228,23 @@ def test_bad_records_wait_in_quarantine_until_a_later_sync_stores_them(engine: E
     run_sync(engine, later, clock)
     assert [(s, r) for s, r, _ in quarantined(engine)] == [("cases", "3")]
     assert count(engine, schema.cases) == 2
+
+
+def test_cancel_stops_between_pages_and_keeps_what_was_saved(engine: Engine) -> None:
+    from advisor_app.sync.engine import SyncCancelled
+
+    pages = [Page("accounts", [account(f"a{i}")], f"c{i}") for i in range(1, 5)]
+    written: list[int] = []
+    with pytest.raises(SyncCancelled, match="cancelled during accounts"):
+        run_sync(
+            engine,
+            ScriptedProvider({"accounts": pages}),
+            clock,
+            progress=lambda _stream, count: written.append(count),
+            cancelled=lambda: len(written) >= 2,
+        )
+    assert written == [1, 2]
+    assert count(engine, schema.accounts) == 2
+    resumed = ScriptedProvider({"accounts": pages[2:]})
+    run_sync(engine, resumed, clock)
+    assert resumed.asked[0] == ("accounts", "c2")
