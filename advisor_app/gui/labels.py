@@ -41,3 +41,13 @@ def contract_status_label(status: str) -> str:
         "suspended": _tr("Suspended"),
         "expired": _tr("Expired"),
     }.get(status, status)
+
+
+def stream_label(stream: str) -> str:
+    return {
+        "accounts": _tr("accounts"),
+        "contacts": _tr("contacts"),
+        "cases": _tr("cases"),
+        "case_events": _tr("case histories"),
+        "usage_metrics": _tr("usage metrics"),
+    }.get(stream, stream)

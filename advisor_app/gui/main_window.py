@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, Slot
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.desk import Desk
 from advisor_app.gui.delegates import AccountDelegate
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
+from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
+from advisor_app.gui.sync_controller import SyncController
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseFilter
 
@@ -32,8 +34,24 @@ class MainWindow(QMainWindow):
 
         self.workspace_label = QLabel(self)
         self.sync_label = QLabel(self)
+        self.sync_progress = QProgressBar(self)
+        self.sync_progress.setRange(0, 0)
+        self.sync_progress.setMaximumWidth(180)
+        self.sync_progress.setTextVisible(False)
+        self.sync_progress.setAccessibleName(self.tr("Sync progress"))
+        self.sync_progress.hide()
         self.ui.statusBar.addWidget(self.workspace_label, 1)
+        self.ui.statusBar.addPermanentWidget(self.sync_progress)
         self.ui.statusBar.addPermanentWidget(self.sync_label)
+
+        self.sync = SyncController(desk, self)
+        self.sync.started.connect(self.sync_started)
+        self.sync.progressed.connect(self.sync_progressed)
+        self.sync.synced.connect(self.sync_finished)
+        self.sync.failed.connect(self.sync_failed)
+        self.ui.syncAction.triggered.connect(self.sync.sync_now)
+        self.ui.cancelSyncAction.triggered.connect(self.sync.cancel)
+        self.ui.syncAction.setEnabled(desk.settings.source_kind is not None)
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
@@ -93,6 +111,7 @@ class MainWindow(QMainWindow):
         self._apply_case_filter()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.sync.cancel()
         settings = self._layout_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
@@ -102,7 +121,11 @@ class MainWindow(QMainWindow):
     # Reactions -------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        current = self.ui.accountsView.currentIndex().row()
         self.accounts_model.reload()
+        if current >= 0:
+            row = min(current, self.accounts_model.rowCount() - 1)
+            self.ui.accountsView.setCurrentIndex(self.accounts_model.index(row))
         self.cases_model.reload()
         self._update_status()
 
@@ -111,7 +134,14 @@ class MainWindow(QMainWindow):
             last_sync = queries.last_sync_time(connection)
         self.workspace_label.setText(self.tr("Workspace: {path}").format(path=self.desk.workspace.root))
         synced = self.tr("never") if last_sync is None else format_instant(last_sync)
-        self.sync_label.setText(self.tr("Last sync: {when}").format(when=synced))
+        if self.sync.failing_since is not None:
+            text = self.tr("Offline since {when} · last sync {synced}").format(
+                when=format_instant(self.sync.failing_since), synced=synced
+            )
+        else:
+            text = self.tr("Last sync: {when}").format(when=synced)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(self.sync.last_error or "")
         shown = self.cases_model.rowCount()
         self.ui.casesTitle.setText(self._cases_title(shown))
 
@@ -150,6 +180,33 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def show_closed_toggled(self, _checked: bool) -> None:
         self._apply_case_filter()
+
+    @Slot()
+    def sync_started(self) -> None:
+        self.ui.syncAction.setEnabled(False)
+        self.ui.cancelSyncAction.setEnabled(True)
+        self.sync_progress.show()
+        self.sync_label.setText(self.tr("Syncing…"))
+
+    @Slot(str, int)
+    def sync_progressed(self, stream: str, count: int) -> None:
+        self.sync_label.setText(self.tr("Syncing {stream}: {count}").format(stream=stream_label(stream), count=count))
+
+    @Slot(object)
+    def sync_finished(self, _report: object) -> None:
+        self._sync_done()
+        self.reload()
+
+    @Slot(str)
+    def sync_failed(self, reason: str) -> None:
+        self._sync_done()
+        self._update_status()
+        self.ui.statusBar.showMessage(self.tr("Sync stopped: {reason}").format(reason=reason), 15_000)
+
+    def _sync_done(self) -> None:
+        self.sync_progress.hide()
+        self.ui.syncAction.setEnabled(True)
+        self.ui.cancelSyncAction.setEnabled(False)
 
     @Slot(QPoint)
     def show_column_menu(self, position: QPoint) -> None:

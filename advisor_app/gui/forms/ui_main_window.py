@@ -27,6 +27,11 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 800)
+        self.syncAction = QAction(MainWindow)
+        self.syncAction.setObjectName(u"syncAction")
+        self.cancelSyncAction = QAction(MainWindow)
+        self.cancelSyncAction.setObjectName(u"cancelSyncAction")
+        self.cancelSyncAction.setEnabled(False)
         self.quitAction = QAction(MainWindow)
         self.quitAction.setObjectName(u"quitAction")
         self.aboutAction = QAction(MainWindow)
@@ -110,6 +115,9 @@ class Ui_MainWindow(object):
 
         self.menuBar.addAction(self.fileMenu.menuAction())
         self.menuBar.addAction(self.helpMenu.menuAction())
+        self.fileMenu.addAction(self.syncAction)
+        self.fileMenu.addAction(self.cancelSyncAction)
+        self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.helpMenu.addAction(self.aboutAction)
 
@@ -120,6 +128,17 @@ class Ui_MainWindow(object):
 
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"Advisor Desk", None))
+        self.syncAction.setText(QCoreApplication.translate("MainWindow", u"&Sync now", None))
+#if QT_CONFIG(tooltip)
+        self.syncAction.setToolTip(QCoreApplication.translate("MainWindow", u"Fetch what changed in the ticketing system", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.syncAction.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
+#endif // QT_CONFIG(shortcut)
+        self.cancelSyncAction.setText(QCoreApplication.translate("MainWindow", u"&Cancel sync", None))
+#if QT_CONFIG(shortcut)
+        self.cancelSyncAction.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+.", None))
+#endif // QT_CONFIG(shortcut)
         self.quitAction.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
 #if QT_CONFIG(shortcut)
         self.quitAction.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))

@@ -1,0 +1,101 @@
+"""Runs syncs off the GUI thread: on demand (F5) and on the workspace's interval."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from advisor_app.desk import Desk
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.sync.engine import SyncCancelled, SyncReport
+from advisor_app.sync.service import sync_workspace
+
+log = logging.getLogger(__name__)
+
+
+class SyncController(QObject):
+    started = Signal()
+    progressed = Signal(str, int)
+    """stream, records written so far"""
+    synced = Signal(object)
+    """the SyncReport of a finished run"""
+    failed = Signal(str)
+    """a one-line reason"""
+    idle = Signal()
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._task: BackgroundTask | None = None
+        self.last_error: str | None = None
+        self.failing_since: datetime | None = None
+        self.last_report: SyncReport | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(1, desk.settings.sync_interval_minutes) * 60_000)
+        self._timer.timeout.connect(self.sync_now)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def start_interval(self) -> None:
+        self._timer.start()
+
+    @Slot()
+    def sync_now(self) -> bool:
+        """Start a sync unless one is running; say whether one was started."""
+        if self._task is not None:
+            return False
+        desk = self._desk
+
+        def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
+            return sync_workspace(desk, progress=lambda stream, n: report((stream, n)), cancelled=token.is_cancelled)
+
+        self._task = BackgroundTask(work, network_pool(), self)
+        self._task.progressed.connect(self._on_progress)
+        self._task.succeeded.connect(self._on_success)
+        self._task.failed.connect(self._on_failure)
+        self._task.start()
+        self.started.emit()
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    @Slot(object)
+    def _on_progress(self, value: object) -> None:
+        stream, count = value  # type: ignore[misc]
+        self.progressed.emit(str(stream), int(count))
+
+    @Slot(object)
+    def _on_success(self, report: object) -> None:
+        self._finish()
+        self.last_error, self.failing_since = None, None
+        assert isinstance(report, SyncReport)
+        self.last_report = report
+        self.synced.emit(report)
+        self.idle.emit()
+
+    @Slot(object)
+    def _on_failure(self, error: object) -> None:
+        self._finish()
+        if isinstance(error, SyncCancelled):
+            self.last_error = str(error)
+        else:
+            log.warning("sync failed: %s", error)
+            self.last_error = str(error) or type(error).__name__
+            if self.failing_since is None:
+                self.failing_since = self._desk.clock()
+        self.failed.emit(self.last_error)
+        self.idle.emit()
+
+    def _finish(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None

@@ -1,0 +1,123 @@
+"""One way to run work off the GUI thread.
+
+`BackgroundTask` runs a function on a thread pool and delivers its progress, result or
+error on the GUI thread as Qt signals. The function gets a `report(value)` callable,
+throttled so a chatty worker cannot flood the event loop, and a `CancelToken` it should
+check between steps. Database writes go to `writer_pool()`, a single thread, so writes
+never race each other; network-bound work (sync) uses `network_pool()`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+_pools: dict[str, QThreadPool] = {}
+
+
+def _pool(name: str) -> QThreadPool:
+    pool = _pools.get(name)
+    if pool is None:
+        pool = _pools[name] = QThreadPool()
+        pool.setMaxThreadCount(1)
+    return pool
+
+
+def writer_pool() -> QThreadPool:
+    return _pool("writer")
+
+
+def network_pool() -> QThreadPool:
+    return _pool("network")
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+Work = Callable[[Callable[[Any], None], CancelToken], Any]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the calls to the GUI thread."""
+
+    progressed = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    PROGRESS_INTERVAL = 0.1
+
+    def __init__(self, work: Work, relay: _Relay, token: CancelToken) -> None:
+        super().__init__()
+        self._work, self._relay, self._token = work, relay, token
+        self._last_report = 0.0
+
+    def _report(self, value: Any) -> None:
+        now = time.monotonic()
+        if now - self._last_report >= self.PROGRESS_INTERVAL:
+            self._last_report = now
+            self._relay.progressed.emit(value)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._report, self._token)
+        except Exception as error:  # delivered to the GUI thread, which words it
+            self._relay.failed.emit(error)
+        else:
+            self._relay.succeeded.emit(result)
+
+
+class BackgroundTask(QObject):
+    """A unit of background work; connect to its signals, then `start()` it."""
+
+    progressed = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, work: Work, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work, self._pool = work, pool
+        self._token = CancelToken()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._on_progressed)
+        self._relay.succeeded.connect(self._on_succeeded)
+        self._relay.failed.connect(self._on_failed)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._pool.start(_Job(self._work, self._relay, self._token))
+
+    def cancel(self) -> None:
+        self._token.cancel()
+
+    @Slot(object)
+    def _on_progressed(self, value: object) -> None:
+        if self.running:
+            self.progressed.emit(value)
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self.running = False
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self.running = False
+        self.failed.emit(error)
+        self.finished.emit()

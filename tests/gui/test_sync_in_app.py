@@ -1,0 +1,47 @@
+"""Sync from the window: off the GUI thread, with progress, cancel, and a clear failure."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from advisor_app.gui.main_window import MainWindow
+
+
+def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    desk = main_window.desk
+    later = desk.clock() + timedelta(hours=2)
+    desk.clock = lambda: later
+    progress: list[tuple[str, int]] = []
+    main_window.sync.progressed.connect(lambda stream, count: progress.append((stream, count)))
+    with qtbot.waitSignal(main_window.sync.synced, timeout=60_000):
+        assert main_window.sync.sync_now()
+        assert main_window.sync_progress.isVisible()
+        assert not main_window.ui.syncAction.isEnabled()
+        assert not main_window.sync.sync_now(), "a second sync does not start while one runs"
+    assert not main_window.sync_progress.isVisible()
+    assert main_window.ui.syncAction.isEnabled()
+    assert main_window.sync.last_report is not None
+    assert main_window.sync.last_report.streams["cases"].written == 2000
+    assert "Last sync:" in main_window.sync_label.text()
+    assert progress, "progress reached the GUI thread"
+
+
+def test_cancel_stops_the_sync_and_says_so(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    desk = main_window.desk
+    later = desk.clock() + timedelta(hours=3)
+    desk.clock = lambda: later
+    with qtbot.waitSignal(main_window.sync.failed, timeout=60_000) as failure:
+        main_window.sync.sync_now()
+        main_window.ui.cancelSyncAction.trigger()
+    assert "cancelled" in failure.args[0]
+    assert main_window.sync.failing_since is None, "a cancel is not being offline"
+    assert main_window.ui.syncAction.isEnabled()
+
+
+def test_a_failing_source_shows_offline_since(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    main_window.desk.settings.source_kind = "zendesk-not-configured"
+    with qtbot.waitSignal(main_window.sync.failed, timeout=10_000) as failure:
+        main_window.sync.sync_now()
+    assert "not available" in failure.args[0]
+    assert main_window.sync_label.text().startswith("Offline since")
+    assert "not available" in main_window.sync_label.toolTip()
