@@ -19,8 +19,9 @@ from advisor_app.errors import WorkspaceError
 from advisor_app.logs import setup_logging
 from advisor_app.settings import Settings, load_settings, save_settings
 from advisor_app.store import schema
+from advisor_app.store.clocks import recompute_missing_clocks, recompute_on_change
 from advisor_app.store.database import check_upgradable, inspect_database, open_database
-from advisor_app.sync.engine import SyncReport, run_sync
+from advisor_app.sync.engine import run_sync
 from advisor_app.sync.providers.demo import DemoSource, demo_source
 from advisor_app.workspace import Workspace, check_root, prepare
 
@@ -42,10 +43,6 @@ class Desk:
 
     def close(self) -> None:
         self.engine.dispose()
-
-    def sync_demo(self) -> SyncReport:
-        source = demo_source(self.settings.demo_seed, self.settings.demo_scale, self.clock())
-        return run_sync(self.engine, source, self.clock)
 
 
 def _seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) -> None:
@@ -83,12 +80,14 @@ def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) ->
     workspace = prepare(root)
     setup_logging(workspace.logs_dir)
     engine = open_database(workspace.database, workspace.backups_dir, clock())
+    with engine.begin() as connection:
+        recompute_missing_clocks(connection, clock())
     desk = Desk(workspace, settings, engine, clock)
     if demo and settings.source_kind is None:
         settings.source_kind = "demo"
         log.info("filling the demo workspace at %s", root)
         source = demo_source(settings.demo_seed, settings.demo_scale, clock())
-        run_sync(engine, source, clock)
+        run_sync(engine, source, clock, on_cases_changed=recompute_on_change(clock))
         _seed_demo_service_days(engine, source, clock())
         save_settings(workspace.settings_file, settings)
     return desk

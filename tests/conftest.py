@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,9 +21,22 @@ def fixed_clock() -> datetime:
     return NOW
 
 
+class MovableClock:
+    """A clock the test sets: the desk and every model read it through the same object."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.now += delta
+
+
 @pytest.fixture
-def clock_now() -> datetime:
-    return NOW
+def clock() -> MovableClock:
+    return MovableClock(NOW)
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +58,7 @@ def demo_root(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_desk(demo_root: Path) -> Iterator[Desk]:
-    desk = open_desk(demo_root, demo=True, clock=fixed_clock)
+def demo_desk(demo_root: Path, clock: MovableClock) -> Iterator[Desk]:
+    desk = open_desk(demo_root, demo=True, clock=clock)
     yield desk
     desk.close()

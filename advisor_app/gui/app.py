@@ -82,6 +82,8 @@ def run_gui(root: Path, demo: bool) -> int:
         return 1
     try:
         window = open_main_window(desk)
+        # Quitting by signal or session end closes the window like the user would: layout saved, timers stopped.
+        app.aboutToQuit.connect(window.close)
         log.info(
             "window shown: %d accounts, %d cases listed",
             window.accounts_model.rowCount() - 1,

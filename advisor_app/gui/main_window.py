@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, Slot
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from advisor_app import APP_NAME, __version__
@@ -26,7 +26,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {desk.workspace.root.name}")
 
         self.accounts_model = AccountsListModel(desk.engine, self)
-        self.cases_model = CasesTableModel(desk.engine, self)
+        self.cases_model = CasesTableModel(desk.engine, desk.clock, self)
         self.ui.accountsView.setModel(self.accounts_model)
         self.ui.accountsView.setItemDelegate(AccountDelegate(self.ui.accountsView))
         self.ui.casesView.setModel(self.cases_model)
@@ -70,7 +70,16 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
-        widths = {"id": 64, "account": 180, "severity": 112, "status": 150, "requester": 200, "updated": 130}
+        widths = {
+            "id": 64,
+            "due": 150,
+            "account": 180,
+            "severity": 108,
+            "status": 150,
+            "target": 110,
+            "requester": 200,
+            "updated": 130,
+        }
         for column, spec in enumerate(self.cases_model.columns):
             if spec.key == "subject":
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -78,10 +87,15 @@ class MainWindow(QMainWindow):
                 header.resizeSection(column, widths.get(spec.key, 120))
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        view.sortByColumn(self._column("updated"), Qt.SortOrder.DescendingOrder)
+        view.sortByColumn(self._column("due"), Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_column_menu)
-        self._hidden_columns: set[str] = {"requester"}
+        self._hidden_columns: set[str] = {"requester", "target"}
+        # One timer for the window repaints the visible countdowns; no timer per row.
+        self.countdown_timer = QTimer(self)
+        self.countdown_timer.setInterval(1000)
+        self.countdown_timer.timeout.connect(self.tick_countdowns)
+        self.countdown_timer.start()
 
     def _size_for_screen(self) -> None:
         """First start: most of the screen, so the cases table has room for its columns."""
@@ -112,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.sync.cancel()
+        self.countdown_timer.stop()
         settings = self._layout_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
@@ -180,6 +195,15 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def show_closed_toggled(self, _checked: bool) -> None:
         self._apply_case_filter()
+
+    @Slot()
+    def tick_countdowns(self) -> None:
+        view = self.ui.casesView
+        first = view.rowAt(0)
+        if first < 0:
+            return
+        last = view.rowAt(view.viewport().height() - 1)
+        self.cases_model.refresh_countdowns(first, last if last >= 0 else self.cases_model.rowCount() - 1)
 
     @Slot()
     def sync_started(self) -> None:

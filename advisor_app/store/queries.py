@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, cast, func, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, case, cast, func, null, select
 
 from advisor_app.domain import CaseStatus
 from advisor_app.store import schema
@@ -67,6 +67,7 @@ class CaseSort(StrEnum):
     REQUESTER = "requester"
     CREATED = "created"
     UPDATED = "updated"
+    DUE = "due"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,20 @@ class CaseListRow:
     requester: str
     created_at: datetime
     updated_at: datetime
+    account_region: str
+    account_timezone: str
+    clock_state: str | None
+    clock_kind: str | None
+    clock_open: bool
+    clock_paused: bool
+    clock_deadline: datetime | None
+    clock_at_risk_at: datetime | None
+    clock_breach_at: datetime | None
+
+
+def _due(c: Any) -> ColumnElement[Any]:
+    """The deadline that still matters (running or breached and waiting); NULL otherwise."""
+    return case((and_(c.clock_open, c.clock_state.in_(("running", "breached"))), c.clock_deadline), else_=null())
 
 
 def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
@@ -100,6 +115,7 @@ def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
         CaseSort.REQUESTER: c.requester,
         CaseSort.CREATED: c.created_at,
         CaseSort.UPDATED: c.updated_at,
+        CaseSort.DUE: _due(c),
     }[sort]
 
 
@@ -117,7 +133,8 @@ def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, de
     """Ids of the matching cases in display order: filtering and sorting happen in SQL."""
     c, a = schema.cases, schema.accounts
     column = _sort_column(sort)
-    order = column.desc() if descending else column.asc()
+    # Cases without a deadline (paused, met, no target) come last in either direction.
+    order = (column.desc() if descending else column.asc()).nulls_last()
     # The join costs a lookup per row; only the account sort needs it.
     source = c.join(a, a.c.id == c.c.account_id) if sort is CaseSort.ACCOUNT else c
     statement = select(c.c.id).select_from(source)
@@ -141,6 +158,15 @@ def case_rows(connection: Connection, ids: Sequence[int]) -> dict[int, CaseListR
             c.requester,
             c.created_at,
             c.updated_at,
+            a.region,
+            a.timezone,
+            c.clock_state,
+            c.clock_kind,
+            c.clock_open,
+            c.clock_paused,
+            c.clock_deadline,
+            c.clock_at_risk_at,
+            c.clock_breach_at,
         )
         .select_from(schema.cases.join(schema.accounts, a.id == c.account_id))
         .where(c.id.in_(list(ids)))

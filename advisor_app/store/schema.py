@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -95,6 +96,17 @@ class CaseRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcInstant)
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
     removed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    # The SLA clock that matters for the case (advisor_app.sla.CaseClockSummary), recomputed
+    # from the history whenever the case, its events, its calendar or the policy change.
+    clock_state: Mapped[str | None] = mapped_column(String(20))
+    clock_kind: Mapped[str | None] = mapped_column(String(20))
+    clock_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    clock_paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    clock_deadline: Mapped[datetime | None] = mapped_column(UtcInstant, index=True)
+    clock_at_risk_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    clock_breach_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    clock_breaches: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    clock_computed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
 
 
 class CaseEventRow(Base):
@@ -162,6 +174,22 @@ class SyncStateRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
+class CalendarEditRow(Base):
+    """A local edit of a business calendar (holidays added or removed, hours changed).
+
+    Edits are kept as revisions in time order, so clocks that finished before an edit keep
+    the result they had, while open clocks follow the newest revision at once.
+    """
+
+    __tablename__ = "calendar_edits"
+    __table_args__ = (Index(None, "calendar_id", "effective_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    calendar_id: Mapped[str] = mapped_column(String(64))
+    effective_at: Mapped[datetime] = mapped_column(UtcInstant)
+    spec: Mapped[str] = mapped_column(Text)
+
+
 class QuarantineRow(Base):
     """A synced record that could not be stored, with the reason; retried by later syncs."""
 
@@ -187,3 +215,4 @@ service_day_entries = cast(Table, ServiceDayEntryRow.__table__)
 weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
+calendar_edits = cast(Table, CalendarEditRow.__table__)

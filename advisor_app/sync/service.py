@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advisor_app.desk import Desk
+from advisor_app.store.clocks import recompute_on_change
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
 from advisor_app.sync.provider import Provider
 from advisor_app.sync.providers.demo import demo_source
@@ -26,4 +27,11 @@ def provider_for(desk: Desk) -> Provider:
 def sync_workspace(
     desk: Desk, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
 ) -> SyncReport:
-    return run_sync(desk.engine, provider_for(desk), desk.clock, progress=progress, cancelled=cancelled)
+    return run_sync(
+        desk.engine,
+        provider_for(desk),
+        desk.clock,
+        on_cases_changed=recompute_on_change(desk.clock),
+        progress=progress,
+        cancelled=cancelled,
+    )

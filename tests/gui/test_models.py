@@ -22,14 +22,14 @@ def test_accounts_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) 
 
 
 def test_cases_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    model = CasesTableModel(demo_desk.engine)
+    model = CasesTableModel(demo_desk.engine, demo_desk.clock)
     model.set_filter(CaseFilter(active_only=False))
     qtmodeltester.check(model)
     assert model.rowCount() == 2000
 
 
 def test_cases_sort_by_severity_in_both_directions(demo_desk: Desk) -> None:
-    model = CasesTableModel(demo_desk.engine)
+    model = CasesTableModel(demo_desk.engine, demo_desk.clock)
     model.reload()
     column = next(i for i, c in enumerate(model.columns) if c.key == "severity")
     model.sort(column, Qt.SortOrder.AscendingOrder)
@@ -40,7 +40,7 @@ def test_cases_sort_by_severity_in_both_directions(demo_desk: Desk) -> None:
 
 
 def test_rows_are_loaded_a_page_at_a_time(demo_desk: Desk) -> None:
-    model = CasesTableModel(demo_desk.engine)
+    model = CasesTableModel(demo_desk.engine, demo_desk.clock)
     model.set_filter(CaseFilter(active_only=False))
     model.index(0, 1).data()
     model.index(1999, 1).data()
@@ -52,7 +52,7 @@ def test_filter_by_account(demo_desk: Desk) -> None:
     accounts = AccountsListModel(demo_desk.engine)
     accounts.reload()
     first = accounts.index(1)
-    model = CasesTableModel(demo_desk.engine)
+    model = CasesTableModel(demo_desk.engine, demo_desk.clock)
     model.set_filter(CaseFilter(account_id=first.data(ACCOUNT_ID_ROLE)))
     assert model.rowCount() == first.data(OPEN_CASES_ROLE)
     account_column = next(i for i, c in enumerate(model.columns) if c.key == "account")

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from advisor_app.gui.main_window import MainWindow
+from tests.conftest import MovableClock
 
 
-def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    desk = main_window.desk
-    later = desk.clock() + timedelta(hours=2)
-    desk.clock = lambda: later
+def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+    clock.advance(timedelta(hours=2))
     progress: list[tuple[str, int]] = []
     main_window.sync.progressed.connect(lambda stream, count: progress.append((stream, count)))
     with qtbot.waitSignal(main_window.sync.synced, timeout=60_000):
@@ -26,10 +25,8 @@ def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainW
     assert progress, "progress reached the GUI thread"
 
 
-def test_cancel_stops_the_sync_and_says_so(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    desk = main_window.desk
-    later = desk.clock() + timedelta(hours=3)
-    desk.clock = lambda: later
+def test_cancel_stops_the_sync_and_says_so(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+    clock.advance(timedelta(hours=3))
     with qtbot.waitSignal(main_window.sync.failed, timeout=60_000) as failure:
         main_window.sync.sync_now()
         main_window.ui.cancelSyncAction.trigger()

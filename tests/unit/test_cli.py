@@ -34,6 +34,16 @@ def test_status_json_lists_accounts_and_open_cases(demo_root: Path, capsys: pyte
     case = report["cases"][0]
     assert {"id", "account_id", "subject", "severity", "status"} <= set(case)
     assert {c["status"] for c in report["cases"]} <= {"new", "open", "pending", "on_hold"}
+    # Each open case carries its open clocks: running ones with a deadline, waiting ones paused.
+    clocks = [clock for c in report["cases"] for clock in c["clocks"]]
+    assert {clock["kind"] for clock in clocks} == {"first_response", "follow_up"}
+    running = [clock for clock in clocks if clock["state"] == "running"]
+    assert running and all(clock["deadline"] and clock["target_seconds"] > 0 for clock in running)
+    assert all(clock["deadline"] is None for clock in clocks if clock["state"] == "paused")
+    pending = [c for c in report["cases"] if c["status"] == "pending"]
+    # Waiting on the customer pauses the follow-up; one already breached stays breached.
+    assert pending and all(k["paused"] or k["state"] == "breached" for c in pending for k in c["clocks"])
+    assert any(k["paused"] for c in pending for k in c["clocks"])
     assert {c["account_id"] for c in report["cases"]} <= {a["id"] for a in report["accounts"]}
 
 

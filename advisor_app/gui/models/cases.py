@@ -7,21 +7,53 @@ ordered ids and a small cache of pages, so a 200,000-case workspace costs a list
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from advisor_app.gui.countdown import (
+    URGENCY_BACKGROUND,
+    URGENCY_FOREGROUND,
+    Countdown,
+    Urgency,
+    countdown,
+    countdown_text,
+    format_duration,
+    kind_label,
+    urgency_label,
+)
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.store import queries
+from advisor_app.store.clocks import business_time_left
 from advisor_app.store.queries import CaseFilter, CaseListRow, CaseSort
 
 Index = QModelIndex | QPersistentModelIndex
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        URGENCY_ROLE,
+    }
+)
+_COUNTDOWN_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    URGENCY_ROLE,
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +76,23 @@ class CasesTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 64
 
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    def __init__(self, engine: Engine, now: Callable[[], datetime], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
+        self._now = now
         self._filter = CaseFilter()
-        self._sort = CaseSort.UPDATED
-        self._descending = True
+        self._sort = CaseSort.DUE
+        self._descending = False
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
         self.columns = [
             Column("id", self.tr("ID"), CaseSort.ID),
+            Column("due", self.tr("Due in"), CaseSort.DUE),
             Column("subject", self.tr("Subject"), CaseSort.SUBJECT),
             Column("account", self.tr("Account"), CaseSort.ACCOUNT),
             Column("severity", self.tr("Severity"), CaseSort.SEVERITY),
             Column("status", self.tr("Status"), CaseSort.STATUS),
+            Column("target", self.tr("Next target"), CaseSort.DUE),
             Column("requester", self.tr("Requester"), CaseSort.REQUESTER),
             Column("updated", self.tr("Updated"), CaseSort.UPDATED),
         ]
@@ -115,12 +150,14 @@ class CasesTableModel(QAbstractTableModel):
             return None
         if role == CASE_ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in _ROLES:
             return None
         case = self._row(index.row())
         if case is None:
             return None
         key = self.columns[index.column()].key
+        if key == "due":
+            return self._due_data(case, role)
         if key == "subject" and role == Qt.ItemDataRole.ToolTipRole:
             return case.subject
         if role != Qt.ItemDataRole.DisplayRole:
@@ -143,7 +180,48 @@ class CasesTableModel(QAbstractTableModel):
             return case.requester
         if key == "updated":
             return format_instant(case.updated_at)
+        if key == "target":
+            return kind_label(case.clock_kind)
         raise KeyError(key)
+
+    def _due_data(self, case: CaseListRow, role: int) -> Any:
+        now = self._now()
+        value = countdown(case, now)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return countdown_text(value)
+        if role == URGENCY_ROLE:
+            return value.urgency
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return URGENCY_BACKGROUND.get(value.urgency)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return URGENCY_FOREGROUND.get(value.urgency)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._due_tooltip(case, value, now)
+        return None
+
+    def _due_tooltip(self, case: CaseListRow, value: Countdown, now: datetime) -> str:
+        lines = [f"{kind_label(case.clock_kind)}: {urgency_label(value.urgency)}"]
+        if case.clock_deadline is not None and value.urgency in (Urgency.OK, Urgency.AT_RISK, Urgency.BREACHED):
+            with self._engine.connect() as connection:
+                left = business_time_left(connection, case.account_region, case.severity, case.clock_deadline, now)
+            zone = ZoneInfo(case.account_timezone)
+            account_time = case.clock_deadline.astimezone(zone).strftime("%a %Y-%m-%d %H:%M")
+            lines.append(self.tr("Business time left: {left}").format(left=format_duration(left)))
+            lines.append(self.tr("Due: {mine} (your time)").format(mine=format_instant(case.clock_deadline)))
+            lines.append(
+                self.tr("Due: {theirs} ({zone}, the account's time)").format(theirs=account_time, zone=zone.key)
+            )
+        return "\n".join(lines)
+
+    def refresh_countdowns(self, first_row: int, last_row: int) -> None:
+        """Repaint the countdown cells of these rows (the visible ones); nothing is queried."""
+        if not self._ids or first_row < 0:
+            return
+        last_row = min(last_row, len(self._ids) - 1)
+        column = next(i for i, c in enumerate(self.columns) if c.key == "due")
+        self.dataChanged.emit(self.index(first_row, column), self.index(last_row, column), _COUNTDOWN_ROLES)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = self.columns[column].sort

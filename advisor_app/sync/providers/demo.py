@@ -255,6 +255,13 @@ class DemoSource:
             set_status(CaseStatus.OPEN, reply_at, requester.email)
             follow_up = {1: (0.5, 30.0), 2: (2.0, 80.0), 3: (2.0, 90.0)}[current_severity.value]
             at = reply_at + timedelta(minutes=int(rng.uniform(*follow_up) * 60))
+        else:
+            # The story ran out of cycles unsolved: the agent's next reply, when its time has
+            # come, asks the customer for details, and the case waits on them.
+            if status is CaseStatus.OPEN and at < self.anchor:
+                agent = rng.choice(agents)
+                add(EventKind.AGENT_REPLY, at, agent, "Could you send us the details we need to reproduce this?")
+                set_status(CaseStatus.PENDING, at, agent)
         events.sort(key=lambda event: event.at)
         case = Case(
             source=SOURCE,

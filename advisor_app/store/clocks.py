@@ -1,0 +1,255 @@
+"""SLA clocks kept with the cases: recomputed from history for exactly the cases a change
+touches, so lists can sort and filter by time to breach in SQL.
+
+The arithmetic is `advisor_app.sla` (pure); this module reads the inputs from the store
+(case, events, account tier and calendar, calendar edits) and writes the summaries back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+
+from advisor_app.domain import CaseEvent, CaseStatus, EventKind, Severity, SupportTier, load_tiers
+from advisor_app.sla import (
+    ALWAYS_OPEN,
+    DEFAULT_CALENDAR_ID,
+    BusinessCalendar,
+    CaseClocks,
+    CaseClockSummary,
+    Revisions,
+    SlaPolicy,
+    calendar_ids,
+    compute_clocks,
+    initial_values,
+    load_calendar,
+    load_policy,
+    summarize_clocks,
+)
+from advisor_app.store import schema
+from advisor_app.store.queries import ACTIVE_STATUSES
+
+_CHUNK = 500
+
+CalendarInput = BusinessCalendar | Revisions[BusinessCalendar]
+
+
+def calendar_id_for_region(region: str) -> str:
+    """Accounts name their region; a region without a calendar of its own gets the default."""
+    return region if region in calendar_ids() else DEFAULT_CALENDAR_ID
+
+
+def workspace_calendar(connection: Connection, calendar_id: str) -> CalendarInput:
+    """The shipped calendar with this workspace's edits as revisions in time order."""
+    base = load_calendar(calendar_id)
+    e = schema.calendar_edits.c
+    edits = connection.execute(
+        select(e.effective_at, e.spec).where(e.calendar_id == calendar_id).order_by(e.effective_at, e.id)
+    ).all()
+    if not edits:
+        return base
+    return Revisions(base, [(at, BusinessCalendar.from_spec(json.loads(spec))) for at, spec in edits])
+
+
+def edit_calendar(connection: Connection, calendar_id: str, spec: Mapping[str, Any], now: datetime) -> int:
+    """Record an edit of a calendar from `now` on and recompute the open clocks it governs.
+
+    The spec is validated first (CalendarSpecError names the field); nothing is written
+    when it is malformed. Returns the number of cases recomputed.
+    """
+    load_calendar(calendar_id)  # unknown ids raise KeyError before anything is written
+    BusinessCalendar.from_spec(spec)
+    connection.execute(
+        schema.calendar_edits.insert().values(calendar_id=calendar_id, effective_at=now, spec=json.dumps(dict(spec)))
+    )
+    regions = [calendar_id] if calendar_id != DEFAULT_CALENDAR_ID else None
+    return recompute_open_clocks(connection, now, regions=regions)
+
+
+class _Inputs:
+    """Tiers, policy and calendars, each read once per recompute."""
+
+    def __init__(self, connection: Connection, policy: SlaPolicy | None) -> None:
+        self._connection = connection
+        self.policy = policy or load_policy()
+        self.tiers = load_tiers()
+        self._calendars: dict[str, CalendarInput] = {}
+
+    def calendar(self, region: str) -> CalendarInput:
+        calendar_id = calendar_id_for_region(region)
+        if calendar_id not in self._calendars:
+            self._calendars[calendar_id] = workspace_calendar(self._connection, calendar_id)
+        return self._calendars[calendar_id]
+
+    def tier(self, tier_id: str) -> SupportTier:
+        return self.tiers.get(tier_id)
+
+
+def _events_by_case(connection: Connection, case_ids: list[int]) -> dict[int, list[CaseEvent]]:
+    e = schema.case_events.c
+    events: dict[int, list[CaseEvent]] = defaultdict(list)
+    rows = connection.execute(
+        select(e.case_id, e.remote_id, e.kind, e.at, e.author, e.value, e.old_value)
+        .where(e.case_id.in_(case_ids))
+        .order_by(e.case_id, e.at, e.id)
+    )
+    for case_id, remote_id, kind, at, author, value, old_value in rows:
+        events[case_id].append(CaseEvent("", remote_id, "", EventKind(kind), at, author, value, old_value))
+    return events
+
+
+def _case_inputs(connection: Connection, case_ids: list[int]) -> list[tuple[Any, ...]]:
+    c, a = schema.cases.c, schema.accounts.c
+    return list(
+        connection.execute(
+            select(c.id, c.created_at, c.severity, c.status, a.tier, a.region)
+            .select_from(schema.cases.join(schema.accounts, a.id == c.account_id))
+            .where(c.id.in_(case_ids))
+        )
+    )
+
+
+_UPDATE = (
+    schema.cases.update()
+    .where(schema.cases.c.id == bindparam("case_id"))
+    .values(
+        clock_state=bindparam("state"),
+        clock_kind=bindparam("kind"),
+        clock_open=bindparam("open"),
+        clock_paused=bindparam("paused"),
+        clock_deadline=bindparam("deadline"),
+        clock_at_risk_at=bindparam("at_risk_at"),
+        clock_breach_at=bindparam("breach_at"),
+        clock_breaches=bindparam("breaches"),
+        clock_computed_at=bindparam("computed_at"),
+    )
+)
+
+
+def _row(case_id: int, summary: CaseClockSummary) -> dict[str, Any]:
+    return {
+        "case_id": case_id,
+        "state": summary.state.value,
+        "kind": None if summary.kind is None else summary.kind.value,
+        "open": summary.open,
+        "paused": summary.paused,
+        "deadline": summary.deadline,
+        "at_risk_at": summary.at_risk_at,
+        "breach_at": summary.breach_at,
+        "breaches": summary.breaches,
+        "computed_at": summary.computed_at,
+    }
+
+
+def recompute_clocks(
+    connection: Connection, case_ids: Iterable[int], now: datetime, policy: SlaPolicy | None = None
+) -> int:
+    """Recompute and store the clock summary of each case in `case_ids`."""
+    inputs = _Inputs(connection, policy)
+    wanted = sorted(set(case_ids))
+    written = 0
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        events = _events_by_case(connection, chunk)
+        rows = []
+        for case_id, created_at, severity, status, tier, region in _case_inputs(connection, chunk):
+            history = events.get(case_id, [])
+            first_severity, first_status = initial_values(Severity(severity), CaseStatus(status), history)
+            summary = summarize_clocks(
+                created_at=created_at,
+                severity=first_severity,
+                status=first_status,
+                events=history,
+                tier=inputs.tier(tier),
+                calendar=inputs.calendar(region),
+                policy=inputs.policy,
+                now=now,
+            )
+            rows.append(_row(case_id, summary))
+        if rows:
+            connection.execute(_UPDATE, rows)
+            written += len(rows)
+    return written
+
+
+def recompute_open_clocks(connection: Connection, now: datetime, regions: list[str] | None = None) -> int:
+    """Recompute every active case (of accounts in `regions`, or all): after a calendar or
+    policy edit, open clocks follow it at once."""
+    c, a = schema.cases.c, schema.accounts.c
+    statement = (
+        select(c.id)
+        .select_from(schema.cases.join(schema.accounts, a.id == c.account_id))
+        .where(c.status.in_(ACTIVE_STATUSES), c.removed_at.is_(None))
+    )
+    if regions is not None:
+        statement = statement.where(a.region.in_(regions))
+    return recompute_clocks(connection, [row[0] for row in connection.execute(statement)], now)
+
+
+def recompute_missing_clocks(connection: Connection, now: datetime) -> int:
+    """Cases never computed (a workspace upgraded from before clocks existed)."""
+    c = schema.cases.c
+    ids = [row[0] for row in connection.execute(select(c.id).where(c.clock_computed_at.is_(None)))]
+    return recompute_clocks(connection, ids, now) if ids else 0
+
+
+def clocks_for_cases(
+    connection: Connection, case_ids: Iterable[int], now: datetime, policy: SlaPolicy | None = None
+) -> dict[int, CaseClocks]:
+    """Every clock of these cases, with the detail a person reads (targets, business time left)."""
+    inputs = _Inputs(connection, policy)
+    wanted = sorted(set(case_ids))
+    result: dict[int, CaseClocks] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        events = _events_by_case(connection, chunk)
+        for case_id, created_at, severity, status, tier, region in _case_inputs(connection, chunk):
+            history = events.get(case_id, [])
+            first_severity, first_status = initial_values(Severity(severity), CaseStatus(status), history)
+            result[case_id] = compute_clocks(
+                created_at=created_at,
+                severity=first_severity,
+                status=first_status,
+                events=history,
+                tier=inputs.tier(tier),
+                calendar=inputs.calendar(region),
+                policy=inputs.policy,
+                now=now,
+            )
+    return result
+
+
+def recompute_on_change(clock: Callable[[], datetime]) -> Callable[[Connection, set[int]], None]:
+    """The sync engine's hook: recompute the touched cases inside the page's transaction."""
+
+    def hook(connection: Connection, case_ids: set[int]) -> None:
+        recompute_clocks(connection, case_ids, clock())
+
+    return hook
+
+
+def business_time_left(
+    connection: Connection,
+    region: str,
+    severity: int,
+    deadline: datetime,
+    now: datetime,
+    policy: SlaPolicy | None = None,
+) -> timedelta:
+    """Business time from `now` to `deadline` on the calendar the case's clock runs on
+    (negative once the deadline has passed)."""
+    policy = policy or load_policy()
+    calendar: CalendarInput
+    if Severity(severity) in policy.around_the_clock:
+        calendar = ALWAYS_OPEN
+    else:
+        calendar = workspace_calendar(connection, calendar_id_for_region(region))
+    current = calendar.current if isinstance(calendar, Revisions) else calendar
+    if deadline >= now:
+        return current.elapsed(now, deadline)
+    return -current.elapsed(deadline, now)

@@ -1,0 +1,75 @@
+"""The countdown column: one window timer repaints visible cells as time passes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from advisor_app.gui.countdown import Urgency, format_duration
+from advisor_app.gui.main_window import MainWindow
+from advisor_app.gui.models.cases import CASE_ID_ROLE, URGENCY_ROLE
+from advisor_app.store import schema
+from tests.conftest import MovableClock
+
+
+def test_durations_read_naturally() -> None:
+    assert format_duration(timedelta(days=2, hours=4, minutes=3)) == "2d 4h"
+    assert format_duration(timedelta(hours=3, minutes=7)) == "3h 07m"
+    assert format_duration(timedelta(minutes=12, seconds=5)) == "12m 05s"
+    assert format_duration(-timedelta(hours=1, minutes=5)) == "−1h 05m"
+
+
+def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
+    qtbot, main_window: MainWindow, clock: MovableClock
+) -> None:  # type: ignore[no-untyped-def]
+    desk = main_window.desk
+    c = schema.cases.c
+    with desk.engine.connect() as connection:
+        case_id, account_id, at_risk_at, deadline = connection.execute(
+            select(c.id, c.account_id, c.clock_at_risk_at, c.clock_deadline)
+            .where(c.clock_state == "running", c.clock_open, c.clock_at_risk_at > desk.clock())
+            .order_by(c.clock_at_risk_at)
+            .limit(1)
+        ).one()
+    clock.now = at_risk_at - timedelta(seconds=2)
+    row = next(
+        r
+        for r in range(1, main_window.accounts_model.rowCount())
+        if main_window.accounts_model.account_at(r).id == account_id
+    )  # type: ignore[union-attr]
+    main_window.ui.accountsView.setCurrentIndex(main_window.accounts_model.index(row))
+    model = main_window.cases_model
+    due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")
+    position = next(r for r in range(model.rowCount()) if model.index(r, 0).data(CASE_ID_ROLE) == case_id)
+    main_window.ui.casesView.scrollTo(model.index(position, due))
+    cell = model.index(position, due)
+    assert cell.data(URGENCY_ROLE) == Urgency.OK
+    assert not cell.data().startswith("At risk")
+
+    clock.now = at_risk_at + timedelta(seconds=1)
+    with qtbot.waitSignal(model.dataChanged, timeout=3_000) as changed:
+        pass  # the window's one-second timer fires by itself
+    first, last = changed.args[0], changed.args[1]
+    assert first.column() == last.column() == due
+    assert first.row() <= position <= last.row()
+    assert cell.data(URGENCY_ROLE) == Urgency.AT_RISK
+    assert cell.data().startswith("At risk ")
+    assert cell.data(2**0 * 8) is not None  # Qt.BackgroundRole: at risk is colored as well as worded
+    tooltip = cell.data(3)  # Qt.ToolTipRole
+    assert "Business time left" in tooltip and "the account's time" in tooltip
+
+    clock.now = deadline + timedelta(seconds=1)
+    main_window.tick_countdowns()
+    assert cell.data(URGENCY_ROLE) == Urgency.BREACHED
+    assert cell.data().startswith("Breached −0m 01s")
+
+
+def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    model = main_window.cases_model
+    assert model.rowCount() > 100
+    with qtbot.waitSignal(model.dataChanged, timeout=3_000) as changed:
+        pass
+    first, last = changed.args[0], changed.args[1]
+    assert first.row() == 0
+    assert last.row() < 60, "a window shows a few dozen rows, not the whole table"
