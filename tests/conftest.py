@@ -14,7 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from advisor_app.desk import Desk, open_desk
 
-NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
+# The demo workspace of the tests is anchored a minute before the session starts, so the
+# command line (which reads the system clock) and the movable clock of the GUI tests see
+# the same present; the data relative to the anchor is the same in every run.
+NOW = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
 
 
 def fixed_clock() -> datetime:
