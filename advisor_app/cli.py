@@ -8,6 +8,7 @@ import os
 import platform
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -32,7 +33,19 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="accounts and open cases")
     status.add_argument("--json", action="store_true", help="print one JSON object for scripts")
     commands.add_parser("doctor", help="where things are and what the app runs on")
+    calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
+    calendar.add_argument("calendar_id", nargs="?", metavar="ID", help="a calendar id (omit to list them)")
+    calendar.add_argument("--year", type=int, help="the year whose holidays to show (default: this year)")
+    calendar.add_argument("--add-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
+    calendar.add_argument("--remove-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -92,6 +105,40 @@ def _qt_description() -> str:
     return describe_platform()
 
 
+def _calendar(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.sla import calendar_ids
+    from advisor_app.store.clocks import change_holidays, current_calendar, holidays_in
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        with desk.engine.begin() as connection:
+            if args.calendar_id is None:
+                for calendar_id in calendar_ids():
+                    print(f"{calendar_id:<12} {current_calendar(connection, calendar_id).timezone}")
+                return 0
+            if args.calendar_id not in calendar_ids():
+                raise AdvisorError(f"unknown calendar {args.calendar_id!r} (known: {', '.join(calendar_ids())})")
+            if args.add_holiday or args.remove_holiday:
+                count = change_holidays(
+                    connection, args.calendar_id, args.add_holiday, args.remove_holiday, desk.clock()
+                )
+                print(f"{args.calendar_id}: holidays changed; {count} open cases recomputed", file=sys.stderr)
+            calendar = current_calendar(connection, args.calendar_id)
+    finally:
+        desk.close()
+    year = args.year or desk.clock().year
+    hours = calendar.spec["hours"]
+    print(f"{args.calendar_id}: {calendar.timezone}")
+    if isinstance(hours, str):
+        print(f"  hours: {hours}")
+    else:
+        for day, windows in hours.items():
+            print(f"  {day}: {', '.join(windows)}")
+    print(f"  holidays {year}: {', '.join(str(day) for day in holidays_in(calendar, year)) or 'none'}")
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from advisor_app.gui.app import run_gui
 
@@ -100,7 +147,7 @@ def _gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {None: _gui, "gui": _gui, "status": _status, "doctor": _doctor}
+    handlers = {None: _gui, "gui": _gui, "status": _status, "doctor": _doctor, "calendar": _calendar}
     try:
         return handlers[args.command](args)
     except AdvisorError as error:

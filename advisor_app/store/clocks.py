@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -31,6 +31,7 @@ from advisor_app.sla import (
     load_policy,
     summarize_clocks,
 )
+from advisor_app.sla.spec import parse_spec
 from advisor_app.store import schema
 from advisor_app.store.queries import ACTIVE_STATUSES
 
@@ -253,3 +254,31 @@ def business_time_left(
     if deadline >= now:
         return current.elapsed(now, deadline)
     return -current.elapsed(deadline, now)
+
+
+def current_calendar(connection: Connection, calendar_id: str) -> BusinessCalendar:
+    calendar = workspace_calendar(connection, calendar_id)
+    return calendar.current if isinstance(calendar, Revisions) else calendar
+
+
+def change_holidays(
+    connection: Connection, calendar_id: str, add: Iterable[date], remove: Iterable[date], now: datetime
+) -> int:
+    """Add or take away whole-day holidays of a calendar from `now` on; recompute open clocks."""
+    spec = current_calendar(connection, calendar_id).spec
+    holidays = spec.get("holidays", [])
+    rules: dict[str, Any] = dict(holidays) if isinstance(holidays, Mapping) else {"add": list(holidays)}
+    added = {str(day) for day in rules.get("add", [])}
+    removed = {str(day) for day in rules.get("remove", [])}
+    for day in add:
+        added.add(day.isoformat())
+        removed.discard(day.isoformat())
+    for day in remove:
+        removed.add(day.isoformat())
+        added.discard(day.isoformat())
+    rules["add"], rules["remove"] = sorted(added), sorted(removed)
+    return edit_calendar(connection, calendar_id, {**spec, "holidays": rules}, now)
+
+
+def holidays_in(calendar: BusinessCalendar, year: int) -> list[date]:
+    return sorted(parse_spec(calendar.spec).holidays.dates_in(year))

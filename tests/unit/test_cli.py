@@ -102,3 +102,26 @@ def test_doctor_tells_where_and_on_what(demo_root: Path, capsys: pytest.CaptureF
     assert "schema:" in out and "none (new workspace)" not in out
     assert "PySide6" in out and "platform offscreen" in out
     assert "keyring:" in out
+
+
+def test_calendar_holidays_are_shown_and_edited(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026"]) == 0
+    shown = capsys.readouterr().out
+    assert "America/Denver" in shown and "mon: 07:00-18:00" in shown
+    assert "2026-11-26" in shown and "2026-12-25" in shown  # Thanksgiving, Christmas
+    assert "2026-12-24" not in shown
+    assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026",
+                 "--add-holiday", "2026-12-24", "--remove-holiday", "2026-11-26"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "open cases recomputed" in captured.err
+    assert "2026-12-24" in captured.out and "2026-11-26" not in captured.out
+    # The edit is the workspace's: a fresh process sees it.
+    again = run("--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026")
+    assert "2026-12-24" in again.stdout and "2026-11-26" not in again.stdout
+
+
+def test_calendar_errors_are_one_line(demo_root: Path) -> None:
+    unknown = run("--data-dir", str(demo_root), "calendar", "mars")
+    assert unknown.returncode == 1 and unknown.stderr.startswith("advisor-app: error: unknown calendar 'mars'")
+    bad_date = run("--data-dir", str(demo_root), "calendar", "de", "--add-holiday", "2026-02-30")
+    assert bad_date.returncode == 2 and "not a date" in bad_date.stderr and bad_date.stderr.count("\n") == 1
