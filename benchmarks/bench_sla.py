@@ -3,7 +3,7 @@ businesstimedelta on the same calendar.
 
     .venv/bin/python benchmarks/bench_sla.py [--cases N] [--adds N] [--workers N] [--seed S]
 
-Prints a table; the figures and how they were measured are in benchmarks/README-sla.md.
+Prints a table; the figures and how they were measured are in BENCHMARKS.md.
 """
 
 from __future__ import annotations
