@@ -33,6 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="accounts and open cases")
     status.add_argument("--json", action="store_true", help="print one JSON object for scripts")
     commands.add_parser("doctor", help="where things are and what the app runs on")
+    connect = commands.add_parser(
+        "connect", help="connect the workspace to a ticketing system (the token is read from standard input)"
+    )
+    connect.add_argument("kind", choices=["rt", "zendesk"], help="Request Tracker or Zendesk")
+    connect.add_argument("url", help="the server's address, https://...")
+    connect.add_argument("--user", required=True, help="the API user (Zendesk: the agent's email)")
+    connect.add_argument("--ca-bundle", default="", metavar="FILE", help="CA certificates for TLS (corporate proxies)")
+    connect.add_argument("--rt-timezone", default="UTC", metavar="ZONE", help="the RT API user's time zone")
+    connect.add_argument("--rt-queue", default="", metavar="QUEUE", help="only cases of this RT queue")
+    commands.add_parser("sync", help="sync once with the connected source; progress on standard error")
     calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
     calendar.add_argument("calendar_id", nargs="?", metavar="ID", help="a calendar id (omit to list them)")
     calendar.add_argument("--year", type=int, help="the year whose holidays to show (default: this year)")
@@ -139,6 +149,54 @@ def _calendar(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_token() -> str:
+    """The token from standard input: a hidden prompt at a terminal, else the first line."""
+    if sys.stdin is None:
+        return ""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("Token (input hidden): ")
+    return sys.stdin.readline().strip()
+
+
+def _connect(args: argparse.Namespace) -> int:
+    from advisor_app.connections import ConnectionRequest, connect
+    from advisor_app.desk import open_desk
+    from advisor_app.secrets import Credentials
+
+    token = _read_token()
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        request = ConnectionRequest(
+            args.kind, args.url, args.user, token, args.ca_bundle, args.rt_timezone, args.rt_queue
+        )
+        connect(desk, request, Credentials())
+    finally:
+        desk.close()
+    print(f"connected to {args.kind} at {desk.settings.source_url} as {desk.settings.source_user}", file=sys.stderr)
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.sync.service import sync_workspace
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+
+        def progress(stream: str, count: int) -> None:
+            print(f"{stream}: {count}", file=sys.stderr, flush=True)
+
+        report = sync_workspace(desk, progress=progress)
+    finally:
+        desk.close()
+    written = ", ".join(f"{stream} {r.written}" for stream, r in report.streams.items())
+    quarantined = sum(r.quarantined for r in report.streams.values())
+    print(f"synced: {written}; set aside: {quarantined}", file=sys.stderr)
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from advisor_app.gui.app import run_gui
 
@@ -147,7 +205,15 @@ def _gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {None: _gui, "gui": _gui, "status": _status, "doctor": _doctor, "calendar": _calendar}
+    handlers = {
+        None: _gui,
+        "gui": _gui,
+        "status": _status,
+        "doctor": _doctor,
+        "calendar": _calendar,
+        "connect": _connect,
+        "sync": _sync,
+    }
     try:
         return handlers[args.command](args)
     except AdvisorError as error:

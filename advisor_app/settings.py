@@ -22,6 +22,13 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """"demo", "rt" or "zendesk"; None until a source is chosen."""
     source_url: str = ""
     source_user: str = ""
+    ca_bundle: str = ""
+    """A CA bundle for TLS behind a corporate proxy; empty: the system's."""
+    rt_timezone: str = "UTC"
+    """Request Tracker reads TicketSQL dates in the API user's zone (REST2 does not say which)."""
+    rt_queue: str = ""
+    rt_severity_field: str = "Severity"
+    rt_account_field: str = "Account"
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15

@@ -1,0 +1,131 @@
+"""Connecting a workspace: checked settings, the token in the keyring and nowhere else."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+
+from advisor_app.cli import main
+from advisor_app.secrets import SERVICE
+from tests.unit.test_secrets import SmallKeyring
+
+TOKEN = "1-42-0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+def backend() -> Iterator[SmallKeyring]:
+    previous = keyring.get_keyring()
+    small = SmallKeyring()
+    keyring.set_keyring(small)
+    yield small
+    keyring.set_keyring(previous)
+
+
+def connect(monkeypatch: pytest.MonkeyPatch, root: Path, *args: str, token: str = TOKEN) -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(token + "\n"))
+    return main(["--data-dir", str(root), "connect", *args])
+
+
+def every_file_text(root: Path) -> str:
+    return "\n".join(path.read_bytes().decode("latin-1") for path in root.rglob("*") if path.is_file())
+
+
+def test_connect_keeps_the_token_in_the_keyring_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
+) -> None:
+    root = tmp_path / "ws"
+    code = connect(monkeypatch, root, "rt", "https://RT.example.com/", "--user", "advisor-api",
+                   "--rt-timezone", "Asia/Kolkata")  # fmt: skip
+    assert code == 0
+    settings = json.loads((root / "settings.json").read_text())
+    assert settings["source_kind"] == "rt"
+    assert settings["source_url"] == "https://rt.example.com"
+    assert settings["source_user"] == "advisor-api"
+    assert settings["rt_timezone"] == "Asia/Kolkata"
+    assert backend.entries == {(SERVICE, "advisor-api@rt.example.com"): TOKEN}
+    assert TOKEN not in every_file_text(root)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("rt", "http://rt.example.com", "--user", "a"), "plain http to another machine"),
+        (("rt", "ftp://rt.example.com", "--user", "a"), "not an http(s) address"),
+        (("rt", "https://rt.example.com", "--user", "a", "--rt-timezone", "Mars/Olympus"), "unknown time zone"),
+        (("rt", "https://rt.example.com", "--user", "a", "--ca-bundle", "/nope.pem"), "CA bundle /nope.pem"),
+    ],
+)
+def test_bad_settings_are_refused_and_nothing_is_saved(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    backend: SmallKeyring,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, *args) == 1
+    assert message in capsys.readouterr().err
+    assert not (root / "settings.json").exists()
+    assert backend.entries == {}
+
+
+def test_an_empty_token_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert connect(monkeypatch, tmp_path / "ws", "rt", "https://rt.example.com", "--user", "a", token="") == 1
+    assert "the token is empty" in capsys.readouterr().err
+
+
+def test_without_a_keyring_nothing_is_saved_and_the_way_out_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    try:
+        root = tmp_path / "ws"
+        assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@acme.example") == 1
+    finally:
+        keyring.set_keyring(previous)
+    err = capsys.readouterr().err
+    assert "no keyring is available" in err
+    assert TOKEN not in err
+    assert not (root / "settings.json").exists()
+
+
+def test_the_demo_workspace_stays_the_demo(
+    monkeypatch: pytest.MonkeyPatch, demo_root: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (demo_root / "settings.json").read_text()
+    assert connect(monkeypatch, demo_root, "rt", "https://rt.example.com", "--user", "a") == 1
+    assert "demo workspace" in capsys.readouterr().err
+    assert (demo_root / "settings.json").read_text() == before
+    assert backend.entries == {}
+
+
+def test_another_source_is_not_mixed_in(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, "rt", "https://rt.example.com", "--user", "a") == 0
+    assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@acme.example") == 1
+    assert "holds data from rt" in capsys.readouterr().err
+    assert json.loads((root / "settings.json").read_text())["source_kind"] == "rt"
+
+
+def test_sync_on_the_demo_workspace_reports_progress(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(demo_root), "--demo", "sync"]) == 0
+    err = capsys.readouterr().err
+    assert "cases: 2000" in err
+    assert err.strip().splitlines()[-1].startswith("synced: accounts 25, contacts")
+
+
+def test_sync_without_a_source_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "ws"), "sync"]) == 1
+    assert capsys.readouterr().err == "advisor-app: error: this workspace is not connected to a ticketing system yet\n"
