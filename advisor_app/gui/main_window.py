@@ -13,6 +13,7 @@ from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
 from advisor_app.gui.sync_controller import SyncController
+from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseFilter
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.sync.failed.connect(self.sync_failed)
         self.ui.syncAction.triggered.connect(self.sync.sync_now)
         self.ui.cancelSyncAction.triggered.connect(self.sync.cancel)
+        self.ui.syncDetailsAction.triggered.connect(self.show_sync_details)
         self.ui.syncAction.setEnabled(desk.settings.source_kind is not None)
 
         self.ui.quitAction.triggered.connect(self.close)
@@ -195,6 +197,12 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def show_closed_toggled(self, _checked: bool) -> None:
         self._apply_case_filter()
+
+    @Slot()
+    def show_sync_details(self) -> None:
+        dialog = SyncDetailsDialog(self.desk.engine, self.sync, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     @Slot()
     def tick_countdowns(self) -> None:

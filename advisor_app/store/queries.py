@@ -185,3 +185,20 @@ def open_cases(connection: Connection) -> list[CaseListRow]:
     for start in range(0, len(ids), 500):
         rows.update(case_rows(connection, ids[start : start + 500]))
     return [rows[i] for i in ids]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedRecord:
+    source: str
+    stream: str
+    remote_id: str
+    reason: str
+    seen_at: datetime
+
+
+def quarantined(connection: Connection) -> list[QuarantinedRecord]:
+    q = schema.quarantine.c
+    rows = connection.execute(
+        select(q.source, q.stream, q.remote_id, q.reason, q.seen_at).order_by(q.seen_at.desc(), q.stream, q.remote_id)
+    )
+    return [QuarantinedRecord(*tuple(row)) for row in rows]

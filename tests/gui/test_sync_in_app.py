@@ -42,3 +42,29 @@ def test_a_failing_source_shows_offline_since(qtbot, main_window: MainWindow) ->
     assert "not available" in failure.args[0]
     assert main_window.sync_label.text().startswith("Offline since")
     assert "not available" in main_window.sync_label.toolTip()
+
+
+def test_sync_details_show_the_error_and_the_records_set_aside(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from advisor_app.gui.sync_details import SyncDetailsDialog
+    from advisor_app.store import upserts
+
+    with main_window.desk.engine.begin() as connection:
+        upserts.quarantine(
+            connection, "demo", "cases", [("4711", "severity: expected 1, 2 or 3, got 'urgent'", "{}")],
+            datetime(2026, 11, 25, 9, 0, tzinfo=UTC),
+        )  # fmt: skip
+    main_window.desk.settings.source_kind = "nowhere"
+    with qtbot.waitSignal(main_window.sync.failed, timeout=10_000):
+        main_window.sync.sync_now()
+    dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
+    qtbot.addWidget(dialog)
+    qtmodel = dialog.model
+    assert qtmodel.rowCount() == 1
+    assert qtmodel.index(0, 2).data() == "4711"
+    assert "got 'urgent'" in qtmodel.index(0, 3).data()
+    summary = dialog.ui.summaryLabel.text()
+    assert "Last error: syncing with nowhere is not available" in summary
+    assert "not been reachable since" in summary
+    assert "Records set aside: 1" in summary

@@ -1,0 +1,88 @@
+"""The sync panel: what the last run did, its error, and the records set aside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
+
+from advisor_app.gui.forms.ui_sync_details import Ui_SyncDetailsDialog
+from advisor_app.gui.labels import stream_label
+from advisor_app.gui.models.cases import format_instant
+from advisor_app.gui.sync_controller import SyncController
+from advisor_app.store import queries
+from advisor_app.store.queries import QuarantinedRecord
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class QuarantineModel(QAbstractTableModel):
+    """A short list (records that failed validation), so it is loaded whole."""
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._rows: list[QuarantinedRecord] = []
+        self._headers = [self.tr("Seen"), self.tr("Kind"), self.tr("Id"), self.tr("Reason")]
+
+    def reload(self) -> None:
+        with self._engine.connect() as connection:
+            rows = queries.quarantined(connection)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        values = (format_instant(row.seen_at), stream_label(row.stream), row.remote_id, row.reason)
+        return values[index.column()]
+
+
+class SyncDetailsDialog(QDialog):
+    def __init__(self, engine: Engine, sync: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SyncDetailsDialog()
+        self.ui.setupUi(self)
+        self.model = QuarantineModel(engine, self)
+        self.model.reload()
+        self.ui.quarantineView.setModel(self.model)
+        self.ui.quarantineView.verticalHeader().setVisible(False)
+        self.ui.quarantineView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.ui.summaryLabel.setText(self._summary(sync))
+
+    def _summary(self, sync: SyncController) -> str:
+        lines = []
+        if sync.last_report is not None:
+            parts = [
+                self.tr("{stream}: {count}").format(stream=stream_label(stream), count=report.written)
+                for stream, report in sync.last_report.streams.items()
+            ]
+            lines.append(self.tr("Last sync in this session stored {parts}.").format(parts=", ".join(parts)))
+        if sync.last_error:
+            lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
+        if sync.failing_since is not None:
+            lines.append(
+                self.tr("The source has not been reachable since {when}.").format(
+                    when=format_instant(sync.failing_since)
+                )
+            )
+        if not lines:
+            lines.append(self.tr("No sync has run in this session."))
+        lines.append(self.tr("Records set aside: {count}").format(count=self.model.rowCount()))
+        return "\n".join(lines)
