@@ -15,7 +15,10 @@ from advisor_app.gui.models.cases import CasesTableModel, format_instant
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.store import queries
-from advisor_app.store.queries import CaseFilter
+from advisor_app.store.queries import CaseFilter, ClockFilter
+
+# The entries of the "Show" box, in order.
+_CLOCK_FILTERS = (None, ClockFilter.AT_RISK, ClockFilter.BREACHED, ClockFilter.WAITING)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
         self.ui.showClosedBox.toggled.connect(self.show_closed_toggled)
+        self.ui.clockFilterBox.currentIndexChanged.connect(self.clock_filter_changed)
         self.ui.accountsView.selectionModel().selectionChanged.connect(self.account_selection_changed)
 
         self.reload()
@@ -179,10 +183,13 @@ class MainWindow(QMainWindow):
             # One account's cases all name that account: the column would only take room.
             redundant = spec.key == "account" and account is not None
             self.ui.casesView.setColumnHidden(column, redundant or spec.key in self._hidden_columns)
+        clock = _CLOCK_FILTERS[self.ui.clockFilterBox.currentIndex()]
         self.cases_model.set_filter(
             CaseFilter(
                 account_id=None if account is None else account.id,
                 active_only=not self.ui.showClosedBox.isChecked(),
+                clock=clock,
+                now=self.desk.clock() if clock is not None else None,
             )
         )
         self.ui.casesTitle.setText(self._cases_title(self.cases_model.rowCount()))
@@ -198,6 +205,10 @@ class MainWindow(QMainWindow):
     def show_closed_toggled(self, _checked: bool) -> None:
         self._apply_case_filter()
 
+    @Slot(int)
+    def clock_filter_changed(self, _index: int) -> None:
+        self._apply_case_filter()
+
     @Slot()
     def show_sync_details(self) -> None:
         dialog = SyncDetailsDialog(self.desk.engine, self.sync, self)
@@ -206,6 +217,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def tick_countdowns(self) -> None:
+        filtered = self.cases_model.case_filter.clock is not None
+        if filtered and self.desk.clock().second == 0:
+            # Cases cross into "at risk" or "breached" as time passes: refresh the list each minute.
+            self._apply_case_filter()
         view = self.ui.casesView
         first = view.rowAt(0)
         if first < 0:

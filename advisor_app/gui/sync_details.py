@@ -68,7 +68,9 @@ class SyncDetailsDialog(QDialog):
 
     def _summary(self, sync: SyncController) -> str:
         lines = []
-        if sync.last_report is not None:
+        if sync.last_report is not None and not any(r.written for r in sync.last_report.streams.values()):
+            lines.append(self.tr("Last sync in this session: nothing new."))
+        elif sync.last_report is not None:
             parts = [
                 self.tr("{stream}: {count}").format(stream=stream_label(stream), count=report.written)
                 for stream, report in sync.last_report.streams.items()

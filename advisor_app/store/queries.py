@@ -70,10 +70,30 @@ class CaseSort(StrEnum):
     DUE = "due"
 
 
+class ClockFilter(StrEnum):
+    """Filters on the SLA clock as of an instant, answered from the stored summaries."""
+
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
+    WAITING = "waiting"
+
+
+def _clock_condition(c: Any, clock: ClockFilter, now: datetime) -> ColumnElement[bool]:
+    if clock is ClockFilter.WAITING:
+        return and_(c.clock_open, c.clock_paused)
+    breached = and_(c.clock_open, c.clock_state.in_(("running", "breached")), c.clock_deadline <= now)
+    if clock is ClockFilter.BREACHED:
+        return breached
+    return and_(c.clock_open, c.clock_state == "running", c.clock_at_risk_at <= now, c.clock_deadline > now)
+
+
 @dataclass(frozen=True, slots=True)
 class CaseFilter:
     account_id: int | None = None
     active_only: bool = True
+    clock: ClockFilter | None = None
+    now: datetime | None = None
+    """The instant the clock filter is judged at (needed with `clock`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +146,10 @@ def _filtered(statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
         conditions.append(c.account_id == case_filter.account_id)
     if case_filter.active_only:
         conditions.append(c.status.in_(ACTIVE_STATUSES))
+    if case_filter.clock is not None:
+        if case_filter.now is None:
+            raise ValueError("a clock filter needs the instant to judge it at")
+        conditions.append(_clock_condition(c, case_filter.clock, case_filter.now))
     return statement.where(and_(*conditions))
 
 

@@ -73,3 +73,26 @@ def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow) -> None
     first, last = changed.args[0], changed.args[1]
     assert first.row() == 0
     assert last.row() < 60, "a window shows a few dozen rows, not the whole table"
+
+
+def test_show_at_risk_or_breached_filters_in_sql(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+    model = main_window.cases_model
+    due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")
+    everything = model.rowCount()
+    expected = {"At risk": Urgency.AT_RISK, "Breached": Urgency.BREACHED, "Waiting on customer": Urgency.PAUSED}
+    seen = {}
+    for text, urgency in expected.items():
+        main_window.ui.clockFilterBox.setCurrentText(text)
+        shown = {model.index(r, due).data(URGENCY_ROLE) for r in range(model.rowCount())}
+        seen[text] = model.rowCount()
+        assert shown <= {urgency}, f"{text} shows {shown}"
+    assert seen["Breached"] > 0 and seen["Waiting on customer"] > 0
+    assert sum(seen.values()) < everything
+    main_window.ui.clockFilterBox.setCurrentText("Every case")
+    assert model.rowCount() == everything
+    # Time passes: a day later more cases have breached, and the filter is judged anew.
+    main_window.ui.clockFilterBox.setCurrentText("Breached")
+    clock.advance(timedelta(days=1))
+    main_window.ui.clockFilterBox.setCurrentText("Every case")
+    main_window.ui.clockFilterBox.setCurrentText("Breached")
+    assert model.rowCount() > seen["Breached"]

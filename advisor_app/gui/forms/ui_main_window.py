@@ -16,11 +16,11 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QIcon, QImage, QKeySequence, QLinearGradient,
     QPainter, QPalette, QPixmap, QRadialGradient,
     QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QHBoxLayout,
-    QHeaderView, QLabel, QListView, QMainWindow,
-    QMenu, QMenuBar, QSizePolicy, QSpacerItem,
-    QSplitter, QStatusBar, QTableView, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QHBoxLayout, QHeaderView, QLabel, QListView,
+    QMainWindow, QMenu, QMenuBar, QSizePolicy,
+    QSpacerItem, QSplitter, QStatusBar, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -81,6 +81,20 @@ class Ui_MainWindow(object):
 
         self.casesHeader.addItem(self.casesHeaderSpacer)
 
+        self.clockFilterLabel = QLabel(self.casesPane)
+        self.clockFilterLabel.setObjectName(u"clockFilterLabel")
+
+        self.casesHeader.addWidget(self.clockFilterLabel)
+
+        self.clockFilterBox = QComboBox(self.casesPane)
+        self.clockFilterBox.addItem("")
+        self.clockFilterBox.addItem("")
+        self.clockFilterBox.addItem("")
+        self.clockFilterBox.addItem("")
+        self.clockFilterBox.setObjectName(u"clockFilterBox")
+
+        self.casesHeader.addWidget(self.clockFilterBox)
+
         self.showClosedBox = QCheckBox(self.casesPane)
         self.showClosedBox.setObjectName(u"showClosedBox")
 
@@ -114,6 +128,9 @@ class Ui_MainWindow(object):
         self.statusBar = QStatusBar(MainWindow)
         self.statusBar.setObjectName(u"statusBar")
         MainWindow.setStatusBar(self.statusBar)
+#if QT_CONFIG(shortcut)
+        self.clockFilterLabel.setBuddy(self.clockFilterBox)
+#endif // QT_CONFIG(shortcut)
 
         self.menuBar.addAction(self.fileMenu.menuAction())
         self.menuBar.addAction(self.helpMenu.menuAction())
@@ -153,6 +170,15 @@ class Ui_MainWindow(object):
         self.accountsView.setAccessibleName(QCoreApplication.translate("MainWindow", u"Accounts", None))
 #endif // QT_CONFIG(accessibility)
         self.casesTitle.setText(QCoreApplication.translate("MainWindow", u"Open cases", None))
+        self.clockFilterLabel.setText(QCoreApplication.translate("MainWindow", u"S&how:", None))
+        self.clockFilterBox.setItemText(0, QCoreApplication.translate("MainWindow", u"Every case", None))
+        self.clockFilterBox.setItemText(1, QCoreApplication.translate("MainWindow", u"At risk", None))
+        self.clockFilterBox.setItemText(2, QCoreApplication.translate("MainWindow", u"Breached", None))
+        self.clockFilterBox.setItemText(3, QCoreApplication.translate("MainWindow", u"Waiting on customer", None))
+
+#if QT_CONFIG(accessibility)
+        self.clockFilterBox.setAccessibleName(QCoreApplication.translate("MainWindow", u"Show cases by their response target", None))
+#endif // QT_CONFIG(accessibility)
         self.showClosedBox.setText(QCoreApplication.translate("MainWindow", u"Show &solved and closed", None))
 #if QT_CONFIG(accessibility)
         self.casesView.setAccessibleName(QCoreApplication.translate("MainWindow", u"Cases", None))
