@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, case, cast, func, null, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, case, cast, func, null, select, type_coerce
 
 from advisor_app.domain import CaseStatus
 from advisor_app.store import schema
@@ -133,8 +133,10 @@ def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
         CaseSort.SEVERITY: c.severity,
         CaseSort.STATUS: c.status,
         CaseSort.REQUESTER: c.requester,
-        CaseSort.CREATED: c.created_at,
-        CaseSort.UPDATED: c.updated_at,
+        # `+ 0` keeps SQLite off the single-column index: walking it and reading every row
+        # for the filters is three times slower at 200,000 cases than sorting the matches.
+        CaseSort.CREATED: type_coerce(c.created_at, Integer) + 0,
+        CaseSort.UPDATED: type_coerce(c.updated_at, Integer) + 0,
         CaseSort.DUE: _due(c),
     }[sort]
 
