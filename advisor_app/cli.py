@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="accounts and open cases")
     status.add_argument("--json", action="store_true", help="print one JSON object for scripts")
     commands.add_parser("doctor", help="where things are and what the app runs on")
+    obligations = commands.add_parser("obligations", help="service days, this week's update, authorized contacts")
+    obligations.add_argument("--json", action="store_true", help="print JSON for scripts")
     connect = commands.add_parser(
         "connect", help="connect the workspace to a ticketing system (the token is read from standard input)"
     )
@@ -84,6 +86,27 @@ def _print_status(report: dict[str, Any]) -> None:
     for account in report["accounts"]:
         print(f"{account['name']:<36} {account['tier']:<9} {account['timezone']:<20} {account['open_cases']:>3} open")
     print(f"{len(report['accounts'])} accounts, {len(report['cases'])} open cases")
+
+
+def _obligations(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.obligations.report import obligations
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        with desk.engine.connect() as connection:
+            report = obligations(connection, desk.clock())
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps({"accounts": report}, ensure_ascii=False))
+        return 0
+    for account in report:
+        days, update, contacts = account["service_days"], account["weekly_update"], account["authorized_contacts"]
+        left = "—" if days["allotted"] is None else f"{days['remaining']:g} of {days['allotted']:g} days left"
+        state = update["state"] or "not owed"
+        print(f"{account['name']:<36} {left:<22} update {state:<8} contacts {contacts['count']}/{contacts['limit']}")
+    return 0
 
 
 def _doctor(args: argparse.Namespace) -> int:
@@ -211,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "status": _status,
         "doctor": _doctor,
         "calendar": _calendar,
+        "obligations": _obligations,
         "connect": _connect,
         "sync": _sync,
     }

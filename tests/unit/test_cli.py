@@ -125,3 +125,18 @@ def test_calendar_errors_are_one_line(demo_root: Path) -> None:
     assert unknown.returncode == 1 and unknown.stderr.startswith("advisor-app: error: unknown calendar 'mars'")
     bad_date = run("--data-dir", str(demo_root), "calendar", "de", "--add-holiday", "2026-02-30")
     assert bad_date.returncode == 2 and "not a date" in bad_date.stderr and bad_date.stderr.count("\n") == 1
+
+
+def test_obligations_json_per_account(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    accounts = json.loads(capsys.readouterr().out)["accounts"]
+    assert len(accounts) == 25
+    by_tier = {a["tier"]: a for a in accounts}
+    gold, silver = by_tier["gold"], by_tier["silver"]
+    assert gold["service_days"]["allotted"] == 3.0
+    assert gold["service_days"]["used"] + gold["service_days"]["remaining"] == 3.0
+    assert gold["weekly_update"]["owed"] and gold["weekly_update"]["state"] in ("due", "overdue")
+    assert silver["service_days"]["allotted"] == 0.0 and not silver["weekly_update"]["owed"]
+    assert all(a["authorized_contacts"]["limit"] in (2, 3, 10) for a in accounts)
+    over = [a for a in accounts if a["authorized_contacts"]["over"]]
+    assert all(a["authorized_contacts"]["count"] > a["authorized_contacts"]["limit"] for a in over)

@@ -1,0 +1,1 @@
+"""What an advisor owes each account: service days, weekly updates, authorized contacts."""
