@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     connect.add_argument("--ca-bundle", default="", metavar="FILE", help="CA certificates for TLS (corporate proxies)")
     connect.add_argument("--rt-timezone", default="UTC", metavar="ZONE", help="the RT API user's time zone")
     connect.add_argument("--rt-queue", default="", metavar="QUEUE", help="only cases of this RT queue")
+    connect.add_argument(
+        "--zendesk-org-id", type=int, action="append", default=[], metavar="ID", help="one of your organizations"
+    )
+    connect.add_argument("--zendesk-org-tag", default="", metavar="TAG", help="your organizations carry this tag")
     commands.add_parser("sync", help="sync once with the connected source; progress on standard error")
     calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
     calendar.add_argument("calendar_id", nargs="?", metavar="ID", help="a calendar id (omit to list them)")
@@ -192,7 +196,15 @@ def _connect(args: argparse.Namespace) -> int:
     desk = open_desk(_root(args), demo=args.demo)
     try:
         request = ConnectionRequest(
-            args.kind, args.url, args.user, token, args.ca_bundle, args.rt_timezone, args.rt_queue
+            args.kind,
+            args.url,
+            args.user,
+            token,
+            args.ca_bundle,
+            args.rt_timezone,
+            args.rt_queue,
+            tuple(args.zendesk_org_id),
+            args.zendesk_org_tag,
         )
         connect(desk, request, Credentials())
     finally:

@@ -7,7 +7,6 @@ was.
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -18,6 +17,8 @@ from advisor_app.errors import AdvisorError
 from advisor_app.secrets import Credentials
 from advisor_app.settings import save_settings
 from advisor_app.sync.engine import stored_identity
+from advisor_app.sync.http import check_url, origin
+from advisor_app.sync.providers.zendesk import ZendeskConfig
 
 KINDS = ("rt", "zendesk")
 
@@ -35,27 +36,15 @@ class ConnectionRequest:
     ca_bundle: str = ""
     rt_timezone: str = "UTC"
     rt_queue: str = ""
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    zendesk_org_ids: tuple[int, ...] = ()
+    zendesk_org_tag: str = ""
 
 
 def normalize_url(url: str) -> str:
-    """`https://host[:port][/path]` without a trailing slash; plain http only to this machine."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise ConnectionSettingsError(f"URL {url!r} is not an http(s) address with a host")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise ConnectionSettingsError(
-            f"URL {url!r} uses plain http to another machine: the token would cross the network unencrypted; use https"
-        )
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
+    """The URL as checked by the HTTP layer (https, or plain http only to this machine),
+    with its host in lower case and no trailing slash."""
+    checked = urlsplit(check_url(url))
+    return urlunsplit((checked.scheme.lower(), checked.netloc.lower(), checked.path.rstrip("/"), "", ""))
 
 
 def connect(desk: Desk, request: ConnectionRequest, credentials: Credentials) -> None:
@@ -65,6 +54,9 @@ def connect(desk: Desk, request: ConnectionRequest, credentials: Credentials) ->
     if desk.settings.source_kind == "demo":
         raise ConnectionSettingsError("this is the demo workspace; connect a workspace of its own (--data-dir)")
     url = normalize_url(request.url)
+    if request.kind == "zendesk":
+        url = origin(url)  # a Zendesk instance is its host; paths like /agent are views of it
+        ZendeskConfig(organization_ids=request.zendesk_org_ids, organization_tag=request.zendesk_org_tag or None)
     if not request.user.strip():
         raise ConnectionSettingsError("a user name is needed")
     if not request.token.strip():
@@ -90,4 +82,6 @@ def connect(desk: Desk, request: ConnectionRequest, credentials: Credentials) ->
     current.ca_bundle = request.ca_bundle
     current.rt_timezone = request.rt_timezone
     current.rt_queue = request.rt_queue
+    current.zendesk_org_ids = list(request.zendesk_org_ids)
+    current.zendesk_org_tag = request.zendesk_org_tag
     save_settings(desk.workspace.settings_file, current)

@@ -29,6 +29,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     rt_queue: str = ""
     rt_severity_field: str = "Severity"
     rt_account_field: str = "Account"
+    zendesk_org_ids: list[int] = msgspec.field(default_factory=list)
+    """The advisor's Zendesk organizations by id; or, instead, those tagged `zendesk_org_tag`."""
+    zendesk_org_tag: str = ""
+    zendesk_severity_field_id: int | None = None
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15

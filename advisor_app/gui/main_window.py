@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(desk, self)
         self.sync.started.connect(self.sync_started)
         self.sync.progressed.connect(self.sync_progressed)
+        self.sync.waiting.connect(self.sync_waiting)
         self.sync.synced.connect(self.sync_finished)
         self.sync.failed.connect(self.sync_failed)
         self.ui.syncAction.triggered.connect(self.sync.sync_now)
@@ -238,6 +239,10 @@ class MainWindow(QMainWindow):
     @Slot(str, int)
     def sync_progressed(self, stream: str, count: int) -> None:
         self.sync_label.setText(self.tr("Syncing {stream}: {count}").format(stream=stream_label(stream), count=count))
+
+    @Slot(str)
+    def sync_waiting(self, reason: str) -> None:
+        self.sync_label.setText(reason)
 
     @Slot(object)
     def sync_finished(self, _report: object) -> None:

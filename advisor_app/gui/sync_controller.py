@@ -23,6 +23,8 @@ class SyncController(QObject):
     """stream, records written so far"""
     synced = Signal(object)
     """the SyncReport of a finished run"""
+    waiting = Signal(str)
+    """why the sync is waiting, e.g. rate limited, retrying in 30 s"""
     failed = Signal(str)
     """a one-line reason"""
     idle = Signal()
@@ -53,7 +55,12 @@ class SyncController(QObject):
         desk = self._desk
 
         def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
-            return sync_workspace(desk, progress=lambda stream, n: report((stream, n)), cancelled=token.is_cancelled)
+            return sync_workspace(
+                desk,
+                progress=lambda stream, n: report((stream, n)),
+                cancel=token,
+                on_wait=lambda _seconds, reason: report(("", reason)),
+            )
 
         self._task = BackgroundTask(work, network_pool(), self)
         self._task.progressed.connect(self._on_progress)
@@ -70,8 +77,11 @@ class SyncController(QObject):
 
     @Slot(object)
     def _on_progress(self, value: object) -> None:
-        stream, count = value  # type: ignore[misc]
-        self.progressed.emit(str(stream), int(count))
+        stream, detail = value  # type: ignore[misc]
+        if isinstance(detail, str):
+            self.waiting.emit(detail)  # rate limited or backing off: say so rather than freeze
+        else:
+            self.progressed.emit(str(stream), int(detail))
 
     @Slot(object)
     def _on_success(self, report: object) -> None:

@@ -45,6 +45,13 @@ class CancelToken:
     def is_cancelled(self) -> bool:
         return self._event.is_set()
 
+    # The HTTP layer's CancelToken protocol (what threading.Event offers), so waits end on cancel.
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._event.wait(timeout)
+
 
 Work = Callable[[Callable[[Any], None], CancelToken], Any]
 

@@ -2,36 +2,76 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
 
 from advisor_app.desk import Desk
+from advisor_app.secrets import Credentials
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
+from advisor_app.sync.http import CancelToken, OnWait
 from advisor_app.sync.provider import Provider
 from advisor_app.sync.providers.demo import demo_source
+from advisor_app.sync.providers.zendesk import ZendeskConfig, zendesk_provider
 
 
 class NotConnectedError(SyncError):
-    """The workspace has no source to sync with yet."""
+    """The workspace has no source to sync with yet, or no token for it."""
 
 
-def provider_for(desk: Desk) -> Provider:
+def _token(desk: Desk, credentials: Credentials) -> str:
+    settings = desk.settings
+    token = credentials.load(settings.source_user, settings.source_url)
+    if not token:
+        raise NotConnectedError(
+            f"no token for {settings.source_user} at {settings.source_url} in the keyring: "
+            "run advisor-app connect again (or set ADVISOR_APP_TOKEN)"
+        )
+    return token
+
+
+def provider_for(
+    desk: Desk,
+    credentials: Credentials | None = None,
+    cancel: CancelToken | None = None,
+    on_wait: OnWait | None = None,
+) -> Provider:
     settings = desk.settings
     if settings.source_kind == "demo":
         return demo_source(settings.demo_seed, settings.demo_scale, desk.clock())
     if settings.source_kind is None:
         raise NotConnectedError("this workspace is not connected to a ticketing system yet")
+    if settings.source_kind == "zendesk":
+        config = ZendeskConfig(
+            organization_ids=tuple(settings.zendesk_org_ids),
+            organization_tag=settings.zendesk_org_tag or None,
+            severity_field_id=settings.zendesk_severity_field_id,
+        )
+        return zendesk_provider(
+            settings.source_url,
+            _token(desk, credentials or Credentials()),
+            config,
+            email=settings.source_user or None,
+            ca_bundle=settings.ca_bundle or None,
+            on_wait=on_wait,
+            cancel=cancel,
+        )
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
 
 
 def sync_workspace(
-    desk: Desk, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+    desk: Desk,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    on_wait: OnWait | None = None,
+    credentials: Credentials | None = None,
 ) -> SyncReport:
+    """One sync of the workspace's source; `cancel` stops it between pages and ends any wait."""
+    cancel = cancel if cancel is not None else threading.Event()
     return run_sync(
         desk.engine,
-        provider_for(desk),
+        provider_for(desk, credentials, cancel, on_wait),
         desk.clock,
         on_cases_changed=recompute_on_change(desk.clock),
         progress=progress,
-        cancelled=cancelled,
+        cancelled=cancel.is_set,
     )

@@ -90,7 +90,17 @@ def test_without_a_keyring_nothing_is_saved_and_the_way_out_is_named(
     keyring.set_keyring(FailKeyring())
     try:
         root = tmp_path / "ws"
-        assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@acme.example") == 1
+        code = connect(
+            monkeypatch,
+            root,
+            "zendesk",
+            "https://acme.zendesk.com",
+            "--user",
+            "a@acme.example",
+            "--zendesk-org-tag",
+            "t",
+        )
+        assert code == 1
     finally:
         keyring.set_keyring(previous)
     err = capsys.readouterr().err
@@ -114,7 +124,10 @@ def test_another_source_is_not_mixed_in(
 ) -> None:
     root = tmp_path / "ws"
     assert connect(monkeypatch, root, "rt", "https://rt.example.com", "--user", "a") == 0
-    assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@acme.example") == 1
+    code = connect(
+        monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@acme.example", "--zendesk-org-tag", "t"
+    )
+    assert code == 1
     assert "holds data from rt" in capsys.readouterr().err
     assert json.loads((root / "settings.json").read_text())["source_kind"] == "rt"
 
@@ -129,3 +142,34 @@ def test_sync_on_the_demo_workspace_reports_progress(demo_root: Path, capsys: py
 def test_sync_without_a_source_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(tmp_path / "ws"), "sync"]) == 1
     assert capsys.readouterr().err == "advisor-app: error: this workspace is not connected to a ticketing system yet\n"
+
+
+def test_zendesk_needs_the_advisors_organizations(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert connect(monkeypatch, tmp_path / "ws", "zendesk", "https://acme.zendesk.com", "--user", "a@x.example") == 1
+    assert "choose the advisor's organizations" in capsys.readouterr().err
+    assert backend.entries == {}
+
+
+def test_connect_then_sync_a_zendesk_instance(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
+
+    fake = FakeZendesk()
+    populate(fake)
+    root = tmp_path / "ws"
+    with running(fake) as server:
+        url = server.url + "/agent/dashboard"
+        assert connect(monkeypatch, root, "zendesk", url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
+                       token=TOKEN) == 0  # fmt: skip
+        assert json.loads((root / "settings.json").read_text())["source_url"] == server.url
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        err = capsys.readouterr().err
+        assert "synced: accounts 2" in err
+        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(a["name"] for a in report["accounts"]) == ["Acme Corp", "Globex GmbH"]
+    assert {c["subject"] for c in report["cases"]} >= {"Dashboards down", "Import fails"}
+    assert TOKEN not in every_file_text(root)

@@ -60,6 +60,12 @@ AGENT_GROUP = "Advisor Agents"
 SEVERITY_CF = "Severity"
 ACCOUNT_CF = "Account"
 SEVERITY_VALUES = ("1", "2", "3")
+# An asset catalog with one asset per customer account (RT has no organizations with tiers).
+ACCOUNTS_CATALOG = "Accounts"
+ASSET_FIELDS = ("Tier", "Region", "Timezone", "Contract Start", "Named Advisor", "Contract Status")
+# Requestors who may file cases for their account; "alice" is one, "bob" is not.
+AUTHORIZED_GROUP = "Authorized Contacts"
+AUTHORIZED_MEMBERS = ("alice",)
 
 API_USER = "advisor-api"
 AGENT_USER = "agent"
@@ -249,6 +255,11 @@ class RTServer:
     workdir: Path
     server_pid: int = 0  # rt-server's master; it leads its own process group
     timings: dict[str, float] = field(default_factory=dict)
+    catalog: str = ACCOUNTS_CATALOG  # asset catalog of accounts (asset Name = account id)
+    catalog_id: int = 0
+    asset_custom_field_ids: dict[str, int] = field(default_factory=dict)  # RT name -> id (Tier, Region, ...)
+    authorized_group: str = AUTHORIZED_GROUP  # user-defined group of authorized contacts
+    authorized_group_id: int = 0
     _sessions: dict[str, requests.Session] = field(default_factory=dict, repr=False)
 
     # -- plumbing
@@ -399,6 +410,31 @@ class RTServer:
         response = self.request("DELETE", f"ticket/{ticket_id}", user=user or self.agent)
         _raise_for(response, 204)
 
+    # -- assets (accounts) and groups, changed as root: the agents may only read them
+
+    def create_asset(self, name: str, fields: dict[str, str]) -> int:
+        """POST /asset in the accounts catalog; `fields` by custom field *name* (sent by id)."""
+        body = {
+            "Name": name,
+            "Catalog": self.catalog_id,
+            "CustomFields": {str(self.asset_custom_field_ids[key]): value for key, value in fields.items()},
+        }
+        response = self.superuser_session().post(self.url("asset"), json=body, timeout=30)
+        _raise_for(response, 201)
+        return int(response.json()["id"])
+
+    def update_asset(self, asset_id: int, fields: dict[str, str]) -> list[str]:
+        body = {"CustomFields": {str(self.asset_custom_field_ids[key]): value for key, value in fields.items()}}
+        response = self.superuser_session().put(self.url(f"asset/{asset_id}"), json=body, timeout=30)
+        _raise_for(response, 200)
+        return list(response.json())
+
+    def add_group_member(self, group_id: int, user: str) -> None:
+        response = self.superuser_session().put(
+            self.url(f"group/{group_id}/members"), json=[self.users[user].id], timeout=30
+        )
+        _raise_for(response, 200)
+
 
 def _raise_for(response: requests.Response, *expected: int) -> None:
     ok = response.status_code in expected if expected else response.ok
@@ -435,6 +471,8 @@ def _setup_spec() -> dict[str, Any]:
             user(AGENT_USER, privileged=True, agent=True, domain=MAIL_DOMAIN),
             *(user(name, privileged=False, agent=False, domain="customer.test") for name in REQUESTORS),
         ],
+        "catalog": {"name": ACCOUNTS_CATALOG, "custom_fields": list(ASSET_FIELDS)},
+        "authorized_group": {"name": AUTHORIZED_GROUP, "members": list(AUTHORIZED_MEMBERS)},
     }
 
 
@@ -709,6 +747,9 @@ def rt_instance(
             workdir=workdir,
             server_pid=process.popen.pid,
             timings=timings,
+            catalog_id=int(setup["catalog_id"]),
+            asset_custom_field_ids={name: int(value) for name, value in setup["asset_custom_field_ids"].items()},
+            authorized_group_id=int(setup["authorized_group_id"]),
         )
         yield server
     finally:

@@ -15,11 +15,14 @@
 #                       "Account":  {"type": "Freeform"}},
 #     "agent_group": "Advisor Agents",
 #     "users": [ {"name": "advisor-api", "email": "...", "privileged": 1,
-#                 "password": "...", "agent": 1, "token": 1}, ... ]
+#                 "password": "...", "agent": 1, "token": 1}, ... ],
+#     "catalog": {"name": "Accounts", "custom_fields": ["Tier", "Region", ...]},   (optional)
+#     "authorized_group": {"name": "Authorized Contacts", "members": ["alice"]}    (optional)
 #   }
 # Output:
 #   {"rt_version": "...", "queue_id": N, "custom_field_ids": {"Severity": N},
-#    "users": {"advisor-api": {"id": N, "token": "1-N-..."}}}
+#    "users": {"advisor-api": {"id": N, "token": "1-N-..."}},
+#    "catalog_id": N, "asset_custom_field_ids": {"Tier": N, ...}, "authorized_group_id": N}
 use strict;
 use warnings;
 
@@ -133,10 +136,53 @@ for my $u (@{ $spec->{users} }) {
     $users{$u->{name}} = \%out;
 }
 
+# --- asset catalog of accounts: one asset per account, Freeform fields --------
+# Agents may see the catalog, its assets and their fields (and nothing more: tests
+# create and change assets as root).
+my ($catalog_id, %asset_cf_ids);
+if (my $cat = $spec->{catalog}) {
+    my $catalog = RT::Catalog->new($system);
+    check("create catalog $cat->{name}",
+          $catalog->Create(Name => $cat->{name}, Description => 'Accounts (Advisor Desk tests)'));
+    $catalog_id = $catalog->id;
+    for my $right (qw(ShowCatalog ShowAsset)) {
+        check("grant $right on catalog to agents",
+              $agents->PrincipalObj->GrantRight(Right => $right, Object => $catalog));
+    }
+    for my $name (@{ $cat->{custom_fields} }) {
+        my $cf = RT::CustomField->new($system);
+        check("create asset custom field $name",
+              $cf->Create(Name => $name, Type => 'Freeform', MaxValues => 1,
+                          LookupType => RT::Asset->CustomFieldLookupType,
+                          Description => "$name (Advisor Desk tests)"));
+        check("apply $name to catalog", $cf->AddToObject($catalog));
+        check("grant SeeCustomField on $name to agents",
+              $agents->PrincipalObj->GrantRight(Right => 'SeeCustomField', Object => $cf));
+        $asset_cf_ids{$name} = $cf->id;
+    }
+}
+
+# --- group of authorized contacts (agents see it through their global SeeGroup) --
+my $authorized_group_id;
+if (my $group_spec = $spec->{authorized_group}) {
+    my $group = RT::Group->new($system);
+    check("create group $group_spec->{name}", $group->CreateUserDefinedGroup(Name => $group_spec->{name}));
+    for my $name (@{ $group_spec->{members} || [] }) {
+        my $user = RT::User->new($system);
+        $user->Load($name);
+        check("load user $name", $user->id);
+        check("add $name to $group_spec->{name}", $group->AddMember($user->PrincipalId));
+    }
+    $authorized_group_id = $group->id;
+}
+
 print $json->encode({
-    rt_version       => $RT::VERSION,
-    queue_id         => $queue->id,
-    custom_field_ids => \%cf_ids,
-    users            => \%users,
+    rt_version             => $RT::VERSION,
+    queue_id               => $queue->id,
+    custom_field_ids       => \%cf_ids,
+    users                  => \%users,
+    catalog_id             => $catalog_id,
+    asset_custom_field_ids => \%asset_cf_ids,
+    authorized_group_id    => $authorized_group_id,
 }), "\n";
 exit 0;
