@@ -56,6 +56,9 @@ def _quit_on_termination(app: QApplication) -> None:
     """Quit cleanly on SIGTERM/SIGINT (session logout, Ctrl+C in a terminal)."""
 
     def request_quit(_signum: int, _frame: object) -> None:
+        # Close the windows as a user would (layout saved, timers stopped); the last one
+        # closing ends the event loop. Quitting under open windows leaves paints in flight.
+        app.closeAllWindows()
         app.quit()
 
     signal.signal(signal.SIGTERM, request_quit)
@@ -84,11 +87,8 @@ def run_gui(root: Path, demo: bool) -> int:
         window = open_main_window(desk)
         # Quitting by signal or session end closes the window like the user would: layout saved, timers stopped.
         app.aboutToQuit.connect(window.close)
-        log.info(
-            "window shown: %d accounts, %d cases listed",
-            window.accounts_model.rowCount() - 1,
-            window.cases_model.rowCount(),
-        )
+        # Said once the event loop runs and the first paint is done (end-to-end tests wait for it).
+        QTimer.singleShot(200, window.report_shown)
         code = app.exec()
         log.info("quit with code %d", code)
         del window

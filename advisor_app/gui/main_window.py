@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
@@ -16,6 +18,8 @@ from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseFilter, ClockFilter
+
+log = logging.getLogger(__name__)
 
 # The entries of the "Show" box, in order.
 _CLOCK_FILTERS = (None, ClockFilter.AT_RISK, ClockFilter.BREACHED, ClockFilter.WAITING)
@@ -209,6 +213,14 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def clock_filter_changed(self, _index: int) -> None:
         self._apply_case_filter()
+
+    @Slot()
+    def report_shown(self) -> None:
+        log.info(
+            "window shown: %d accounts, %d cases listed",
+            self.accounts_model.rowCount() - 1,
+            self.cases_model.rowCount(),
+        )
 
     @Slot()
     def show_sync_details(self) -> None:
