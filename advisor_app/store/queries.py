@@ -8,7 +8,20 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, case, cast, func, null, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    null,
+    select,
+    type_coerce,
+)
 
 from advisor_app.domain import CaseStatus
 from advisor_app.store import schema
@@ -228,3 +241,14 @@ def quarantined(connection: Connection) -> list[QuarantinedRecord]:
         select(q.source, q.stream, q.remote_id, q.reason, q.seen_at).order_by(q.seen_at.desc(), q.stream, q.remote_id)
     )
     return [QuarantinedRecord(*tuple(row)) for row in rows]
+
+
+def active_case_ids(engine: Engine, source: str) -> list[str]:
+    """Remote ids of the source's cases still active here (a provider re-checks those it
+    no longer finds in its listing, to learn of deletions its search does not show)."""
+    c = schema.cases.c
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(c.remote_id).where(c.source == source, c.status.in_(ACTIVE_STATUSES), c.removed_at.is_(None))
+        )
+        return [row[0] for row in rows]

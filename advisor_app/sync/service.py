@@ -7,10 +7,12 @@ import threading
 from advisor_app.desk import Desk
 from advisor_app.secrets import Credentials
 from advisor_app.store.clocks import recompute_on_change
+from advisor_app.store.queries import active_case_ids
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
-from advisor_app.sync.http import CancelToken, OnWait
+from advisor_app.sync.http import CancelToken, OnWait, make_session
 from advisor_app.sync.provider import Provider
 from advisor_app.sync.providers.demo import demo_source
+from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, zendesk_provider
 
 
@@ -55,6 +57,16 @@ def provider_for(
             on_wait=on_wait,
             cancel=cancel,
         )
+    if settings.source_kind == "rt":
+        session = make_session(f"token {_token(desk, credentials or Credentials())}", ca_bundle=settings.ca_bundle)
+        rt_settings = RtSettings(
+            base_url=settings.source_url,
+            rt_timezone=settings.rt_timezone,
+            queue=settings.rt_queue or None,
+            severity_field=settings.rt_severity_field,
+            account_field=settings.rt_account_field,
+        )
+        return RtProvider(session, rt_settings, known_active_ids=lambda: active_case_ids(desk.engine, "rt"))
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
 
 

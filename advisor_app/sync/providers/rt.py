@@ -24,7 +24,10 @@ a page already read; only when a whole page shares one LastUpdated second does t
 number advance within that second. The cursor stored with each page is JSON: the newest
 LastUpdated read and the (id, LastUpdated) of every ticket handled within `overlap` of it,
 so the overlap never hands a ticket over twice and many tickets sharing one second cannot
-make a sync loop or stall.
+make a sync loop or stall. LastUpdated has whole seconds, so a ticket read within the
+second it last changed could change again unseen under the same LastUpdated: such a
+ticket (its LastUpdated not before the second of the search's HTTP Date header) is not
+counted as handled and is handed over once more by the next sync.
 
 Message bodies (case description, messages and notes) are read from the transactions'
 attachments (`/transaction/{id}/attachments`, first text/plain part) unless
@@ -45,6 +48,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -197,12 +201,17 @@ class _Mark:
     since: datetime | None = None
     seen: dict[str, datetime] = field(default_factory=dict)
     recheck_after: int = 0
+    unsettled: dict[str, datetime] = field(default_factory=dict)
+    """Read in the second they last changed: handed over again by the next sync, so not
+    `seen`; stored only so that each page's cursor names what it wrote."""
 
     def encode(self) -> str:
         document: dict[str, Any] = {"v": 1, "since": _iso(self.since) if self.since else None}
         document["seen"] = {ticket: _iso(at) for ticket, at in sorted(self.seen.items(), key=lambda kv: int(kv[0]))}
         if self.recheck_after:
             document["recheck_after"] = self.recheck_after
+        if self.unsettled:
+            document["unsettled"] = {ticket: _iso(at) for ticket, at in sorted(self.unsettled.items())}
         return json.dumps(document, separators=(",", ":"))
 
     @classmethod
@@ -230,7 +239,7 @@ class _Mark:
             self.seen = {ticket: at for ticket, at in self.seen.items() if at >= floor}
 
     def copy(self) -> _Mark:
-        return _Mark(self.since, dict(self.seen), self.recheck_after)
+        return _Mark(self.since, dict(self.seen), self.recheck_after, dict(self.unsettled))
 
 
 def _iso(value: datetime) -> str:
@@ -330,10 +339,16 @@ class RtProvider:
     # HTTP -------------------------------------------------------------------------------------
 
     def _get(self, path: str, kind: type[T], params: Mapping[str, Any] | None = None) -> T:
+        return self._get_dated(path, kind, params)[0]
+
+    def _get_dated(
+        self, path: str, kind: type[T], params: Mapping[str, Any] | None = None
+    ) -> tuple[T, datetime | None]:
+        """The decoded answer and the server's clock when it answered (its Date header), if known."""
         response = self._request(path, params)
         if response.status_code != 200:
             raise self._http_error(response, path)
-        return self._decode(response, kind, path)
+        return self._decode(response, kind, path), _server_time(response)
 
     def _get_optional(self, path: str, kind: type[T], params: Mapping[str, Any] | None = None) -> T | None:
         """None for 403 and 404 (a record the API user may not see, or one that does not exist)."""
@@ -439,7 +454,7 @@ class RtProvider:
 
         def value(name: str, required: bool = True) -> str | None:
             entry = asset.custom_field(name)
-            text = entry.values[0].strip() if entry and entry.values else ""
+            text = entry.first() if entry else ""
             if not text and required:
                 raise _Invalid(f"custom field {name!r} is empty" if entry else f"custom field {name!r} is missing")
             return text or None
@@ -495,11 +510,12 @@ class RtProvider:
         """
         s = self.settings
         mark = mark.copy()
-        if mark.since is not None:
-            key: datetime | None = mark.since - s.overlap
-        else:
-            key = s.history_start.astimezone(UTC).replace(microsecond=0) if s.history_start else None
+        start = s.history_start.astimezone(UTC).replace(microsecond=0) if s.history_start else None
+        key = mark.since - s.overlap if mark.since is not None else None
+        if start is not None:
+            key = start if key is None else max(key, start)  # the overlap never reaches before the start
         number = 1
+        this_run: dict[str, datetime] = {}
         while True:
             query = self._base_query()
             if key is not None:
@@ -512,7 +528,7 @@ class RtProvider:
                 "per_page": s.page_size,
                 "page": number,
             }
-            result = self._get("tickets", p.TicketPage, params)
+            result, answered = self._get_dated("tickets", p.TicketPage, params)
             fresh: list[p.TicketItem] = []
             returned: list[str] = []
             capped = False
@@ -522,9 +538,17 @@ class RtProvider:
                     capped = True
                     break
                 returned.append(item.id)
-                if not mark.handled(item):
+                done = this_run.get(item.id)
+                if not mark.handled(item) and (done is None or done < item.LastUpdated):
                     fresh.append(item)
-                    mark.seen[item.id] = item.LastUpdated
+                    this_run[item.id] = item.LastUpdated
+                    # LastUpdated has whole seconds: a ticket read within the second it last
+                    # changed may change again with the same LastUpdated. Only a ticket whose
+                    # second had passed when RT answered counts as handled for later syncs.
+                    if answered is not None and item.LastUpdated + timedelta(seconds=1) <= answered:
+                        mark.seen[item.id] = item.LastUpdated
+                    else:
+                        mark.unsettled[item.id] = item.LastUpdated
                 mark.since = item.LastUpdated if mark.since is None else max(mark.since, item.LastUpdated)
             mark.prune(s.overlap)
             yield _Batch(fresh, mark.copy(), returned)
@@ -550,12 +574,12 @@ class RtProvider:
         severity = item.custom_field(s.severity_field)
         if severity is None:
             return f"custom field {s.severity_field!r} is not applied to the ticket or not visible to the API user"
-        if not severity.values:
+        if not severity.first():
             return f"custom field {s.severity_field!r} is empty"
-        if severity.values[0].strip() not in SEVERITIES:
-            return f"custom field {s.severity_field!r}: {severity.values[0]!r} is not 1, 2 or 3"
+        if severity.first() not in SEVERITIES:
+            return f"custom field {s.severity_field!r}: {severity.first()!r} is not 1, 2 or 3"
         account = item.custom_field(s.account_field)
-        if account is None or not account.values or not account.values[0].strip():
+        if account is None or not account.first():
             return f"custom field {s.account_field!r} is empty"
         if item.Status not in STATUSES and item.Status != DELETED:
             return f"status {item.Status!r} has no matching case status"
@@ -570,7 +594,7 @@ class RtProvider:
             quarantined: list[Quarantined] = []
             for item in batch.items:
                 entry = item.custom_field(self.settings.account_field)
-                account = entry.values[0].strip() if entry and entry.values else ""
+                account = entry.first() if entry else ""
                 if not account:
                     continue  # no account, no contact: the case is quarantined with the reason
                 for requestor in item.Requestor:
@@ -681,11 +705,11 @@ class RtProvider:
         return Case(
             source=SOURCE,
             remote_id=item.id,
-            account_remote_id=account.values[0].strip(),
+            account_remote_id=account.first(),
             subject=item.Subject,
             description=self._description(item.id),
             requester=requester,
-            severity=SEVERITIES[severity.values[0].strip()],
+            severity=SEVERITIES[severity.first()],
             status=STATUSES[item.Status],
             created_at=item.Created if item.Created is not None else item.LastUpdated,
             updated_at=item.LastUpdated,
@@ -841,6 +865,14 @@ class RtProvider:
             text = next((a.Content for a in parts.items if a.ContentType.startswith("text/plain") and a.Content), "")
             self._bodies[transaction_id] = text or ""
         return self._bodies[transaction_id]
+
+
+def _server_time(response: requests.Response) -> datetime | None:
+    try:
+        moment = parsedate_to_datetime(response.headers.get("Date", ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
 
 
 def _json(value: msgspec.Struct) -> str:

@@ -27,11 +27,17 @@ class Ref(msgspec.Struct, frozen=True):
 
 
 class CustomFieldValues(msgspec.Struct, frozen=True):
-    """One entry of `CustomFields`: found by name or id, never by position (the order is not stable)."""
+    """One entry of `CustomFields`: found by name or id, never by position (the order is not stable).
+
+    A value set to the empty string comes back as null."""
 
     id: str
     name: str
-    values: list[str] = []
+    values: list[str | None] = []
+
+    def first(self) -> str:
+        """The first value, stripped; "" when there is none."""
+        return (self.values[0] or "").strip() if self.values else ""
 
 
 class Collection(msgspec.Struct, frozen=True):

@@ -1,0 +1,52 @@
+"""A workspace connected to the real Request Tracker as a user does it: connect, then sync."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+from pathlib import Path
+
+import keyring
+import pytest
+
+from advisor_app.cli import main
+from tests.integration.rt.server import RTServer
+from tests.unit.test_secrets import SmallKeyring
+
+
+def test_connect_and_sync_a_workspace_with_request_tracker(
+    rt_server: RTServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    account = f"WS-{uuid.uuid4().hex[:8]}"
+    rt_server.create_asset(
+        account,
+        {"Tier": "platinum", "Region": "de", "Timezone": "Europe/Berlin", "Contract Start": "2026-02-01",
+         "Named Advisor": "Ada Advisor", "Contract Status": "active"},
+    )  # fmt: skip
+    subject = f"Workspace sync {account}"
+    ticket = rt_server.create_ticket_as("alice", subject, "Our dashboards are down", severity=2, account=account)
+    rt_server.correspond(ticket, "Looking into it.", user="agent")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SmallKeyring())
+    try:
+        root = tmp_path / "ws"
+        monkeypatch.setattr("sys.stdin", io.StringIO(rt_server.token + "\n"))
+        assert main(["--data-dir", str(root), "connect", "rt", rt_server.base_url, "--user", rt_server.api_user,
+                     "--rt-timezone", rt_server.timezone]) == 0  # fmt: skip
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert "synced:" in capsys.readouterr().err
+        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+    finally:
+        keyring.set_keyring(previous)
+    report = json.loads(capsys.readouterr().out)
+    (ours,) = [a for a in report["accounts"] if a["remote_id"] == account]
+    assert ours["tier"] == "platinum" and ours["timezone"] == "Europe/Berlin"
+    (case,) = [c for c in report["cases"] if c["subject"] == subject]
+    assert case["remote_id"] == str(ticket)
+    assert case["severity"] == 2 and case["status"] == "open"
+    # Answered: the follow-up clock runs (Platinum, Severity 2: 72 business hours).
+    assert [clock["kind"] for clock in case["clocks"]] == ["follow_up"]
+    assert case["clocks"][0]["target_seconds"] == 72 * 3600
+    assert rt_server.token not in "".join(p.read_text(errors="ignore") for p in root.rglob("*") if p.is_file())
