@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.ui.cancelSyncAction.triggered.connect(self.sync.cancel)
         self.ui.syncDetailsAction.triggered.connect(self.show_sync_details)
         self.ui.syncAction.setEnabled(desk.settings.source_kind is not None)
+        if desk.settings.source_kind is not None:
+            self.sync.start_interval()
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
