@@ -68,3 +68,9 @@ def test_sync_details_show_the_error_and_the_records_set_aside(qtbot, main_windo
     assert "Last error: syncing with nowhere is not available" in summary
     assert "not been reachable since" in summary
     assert "Records set aside: 1" in summary
+
+
+def test_the_workspace_syncs_on_its_interval(main_window: MainWindow) -> None:
+    timer = main_window.sync._timer
+    assert timer.isActive()
+    assert timer.interval() == main_window.desk.settings.sync_interval_minutes * 60_000 == 15 * 60_000
