@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -147,31 +147,40 @@ def _row(case_id: int, summary: CaseClockSummary) -> dict[str, Any]:
     }
 
 
+def _clock_inputs(
+    connection: Connection, case_ids: Iterable[int], now: datetime, policy: SlaPolicy | None
+) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+    """Per chunk of cases: each case's id and the keyword arguments of `compute_clocks`."""
+    inputs = _Inputs(connection, policy)
+    wanted = sorted(set(case_ids))
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        events = _events_by_case(connection, chunk)
+        batch = []
+        for case_id, created_at, severity, status, tier, region in _case_inputs(connection, chunk):
+            history = events.get(case_id, [])
+            first_severity, first_status = initial_values(Severity(severity), CaseStatus(status), history)
+            arguments = {
+                "created_at": created_at,
+                "severity": first_severity,
+                "status": first_status,
+                "events": history,
+                "tier": inputs.tier(tier),
+                "calendar": inputs.calendar(region),
+                "policy": inputs.policy,
+                "now": now,
+            }
+            batch.append((case_id, arguments))
+        yield batch
+
+
 def recompute_clocks(
     connection: Connection, case_ids: Iterable[int], now: datetime, policy: SlaPolicy | None = None
 ) -> int:
     """Recompute and store the clock summary of each case in `case_ids`."""
-    inputs = _Inputs(connection, policy)
-    wanted = sorted(set(case_ids))
     written = 0
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        events = _events_by_case(connection, chunk)
-        rows = []
-        for case_id, created_at, severity, status, tier, region in _case_inputs(connection, chunk):
-            history = events.get(case_id, [])
-            first_severity, first_status = initial_values(Severity(severity), CaseStatus(status), history)
-            summary = summarize_clocks(
-                created_at=created_at,
-                severity=first_severity,
-                status=first_status,
-                events=history,
-                tier=inputs.tier(tier),
-                calendar=inputs.calendar(region),
-                policy=inputs.policy,
-                now=now,
-            )
-            rows.append(_row(case_id, summary))
+    for batch in _clock_inputs(connection, case_ids, now, policy):
+        rows = [_row(case_id, summarize_clocks(**arguments)) for case_id, arguments in batch]
         if rows:
             connection.execute(_UPDATE, rows)
             written += len(rows)
@@ -203,26 +212,11 @@ def clocks_for_cases(
     connection: Connection, case_ids: Iterable[int], now: datetime, policy: SlaPolicy | None = None
 ) -> dict[int, CaseClocks]:
     """Every clock of these cases, with the detail a person reads (targets, business time left)."""
-    inputs = _Inputs(connection, policy)
-    wanted = sorted(set(case_ids))
-    result: dict[int, CaseClocks] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        events = _events_by_case(connection, chunk)
-        for case_id, created_at, severity, status, tier, region in _case_inputs(connection, chunk):
-            history = events.get(case_id, [])
-            first_severity, first_status = initial_values(Severity(severity), CaseStatus(status), history)
-            result[case_id] = compute_clocks(
-                created_at=created_at,
-                severity=first_severity,
-                status=first_status,
-                events=history,
-                tier=inputs.tier(tier),
-                calendar=inputs.calendar(region),
-                policy=inputs.policy,
-                now=now,
-            )
-    return result
+    return {
+        case_id: compute_clocks(**arguments)
+        for batch in _clock_inputs(connection, case_ids, now, policy)
+        for case_id, arguments in batch
+    }
 
 
 def recompute_on_change(clock: Callable[[], datetime]) -> Callable[[Connection, set[int]], None]:
