@@ -44,10 +44,6 @@ class Workspace:
     def backups_dir(self) -> Path:
         return self.root / "backups"
 
-    @property
-    def is_new(self) -> bool:
-        return not self.database.exists()
-
 
 def check_root(root: Path) -> None:
     """Refuse a folder the app cannot use, without creating or changing anything."""

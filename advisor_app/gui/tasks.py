@@ -3,8 +3,8 @@
 `BackgroundTask` runs a function on a thread pool and delivers its progress, result or
 error on the GUI thread as Qt signals. The function gets a `report(value)` callable,
 throttled so a chatty worker cannot flood the event loop, and a `CancelToken` it should
-check between steps. Database writes go to `writer_pool()`, a single thread, so writes
-never race each other; network-bound work (sync) uses `network_pool()`.
+check between steps. Sync runs on `network_pool()`, a single thread, so two syncs never
+overlap.
 """
 
 from __future__ import annotations
@@ -25,10 +25,6 @@ def _pool(name: str) -> QThreadPool:
         pool = _pools[name] = QThreadPool()
         pool.setMaxThreadCount(1)
     return pool
-
-
-def writer_pool() -> QThreadPool:
-    return _pool("writer")
 
 
 def network_pool() -> QThreadPool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -58,13 +57,6 @@ class WeekStatus(StrEnum):
     DRAFTED = "drafted"
     SENT = "sent"
     SKIPPED = "skipped"
-
-
-@dataclass(frozen=True, slots=True)
-class WeekObligation:
-    week: str
-    due: datetime
-    status: WeekStatus
 
 
 def week_status(stored: WeeklyUpdateState | None, due: datetime, now: datetime) -> WeekStatus:
