@@ -6,6 +6,7 @@ checkout (or an editable install) reads them from the top of the tree.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -18,6 +19,7 @@ def _locate(packaged: str, in_tree: str) -> Path:
     return _PACKAGE.parent / in_tree
 
 
+@cache
 def resources_dir() -> Path:
     return _locate("_resources", "resources")
 

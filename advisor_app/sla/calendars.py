@@ -18,9 +18,14 @@ ALWAYS_OPEN = BusinessCalendar.from_spec({"timezone": "UTC", "hours": "24x7"})
 """Plain elapsed time: what Severity 1 runs on."""
 
 
+@cache
+def _shipped_ids() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in (resources_dir() / "calendars").glob("*.json")))
+
+
 def calendar_ids() -> list[str]:
-    """Ids of the shipped calendars, sorted."""
-    return sorted(path.stem for path in (resources_dir() / "calendars").glob("*.json"))
+    """Ids of the shipped calendars, sorted (read once: the files ship with the app)."""
+    return list(_shipped_ids())
 
 
 @cache
