@@ -377,12 +377,14 @@ class AccountsPage(QWizardPage):
         else:
             mine = sum(1 for a in result.accounts if a.preselected)
             self.setSubTitle(
-                self.tr("{count} accounts found; the {mine} that name you as their advisor are selected.").format(
+                self.tr("Selected: the accounts that name you as their advisor ({mine} of {count}).").format(
                     count=len(result.accounts), mine=mine
                 )
             )
             self.note.setText(
-                self.tr("Only the selected accounts and their cases are synced. You can change this later.")
+                self.tr(
+                    "Only the selected accounts and their cases are synced (Settings > Change connection changes them)."
+                )
             )
         for account in result.accounts:
             text = account.name
@@ -502,7 +504,7 @@ class SyncPage(QWizardPage):
         self.report = report
         written = {name: stream.written for name, stream in report.streams.items()}
         self.status.setText(
-            self.tr("Done: {accounts} accounts, {cases} cases, {contacts} contacts. Click Finish to start.").format(
+            self.tr("Done. Accounts: {accounts}, cases: {cases}, contacts: {contacts}. Click Finish to start.").format(
                 accounts=written.get("accounts", 0), cases=written.get("cases", 0), contacts=written.get("contacts", 0)
             )
         )
@@ -543,7 +545,8 @@ class ConnectionWizard(QWizard):
         self.setWindowTitle(self.tr("Switch source") if start_over else self.tr("Connect Advisor Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, False)
+        # After Connect, the last page's own "Cancel sync" stops the sync; the wizard only finishes.
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.source_page = SourcePage(self)
         self.connection_page = ConnectionPage(self)
         self.accounts_page = AccountsPage(self)

@@ -34,6 +34,9 @@ _TABLE_NAMES = {
 }
 
 
+_SOURCE_NAMES = {"rt": "Request Tracker", "zendesk": "Zendesk", "demo": "the demo"}
+
+
 class SettingsDialog(QDialog):
     connection_changed = Signal()
     """The source, its token or its accounts changed: the window reloads and may sync."""
@@ -42,6 +45,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(480)
         self.source = QLabel(self)
         self.source.setObjectName("source")
         self.address = QLabel(self)
@@ -128,12 +132,15 @@ class SettingsDialog(QDialog):
 
     def describe_switch(self, plan: SwitchPlan) -> str:
         hidden = self.tr(
-            "{accounts} accounts, {cases} cases and {contacts} contacts synced from {sources} will be hidden "
-            "(kept in the database, no longer shown or synced)."
+            "Hidden (kept in the database, no longer shown or synced), from {sources}: "
+            "accounts {accounts}, cases {cases}, contacts {contacts}."
         ).format(
-            accounts=plan.accounts, cases=plan.cases, contacts=plan.contacts, sources=", ".join(plan.sources) or "—"
+            accounts=plan.accounts,
+            cases=plan.cases,
+            contacts=plan.contacts,
+            sources=", ".join(_SOURCE_NAMES.get(s, s) for s in plan.sources) or "—",
         )
-        kept = ", ".join(f"{count} {_TABLE_NAMES.get(name, name)}" for name, count in plan.kept.items())
+        kept = ", ".join(f"{_TABLE_NAMES.get(name, name)} {count}" for name, count in plan.kept.items())
         return hidden + "\n\n" + self.tr("Kept as they are: {kept}.").format(kept=kept)
 
     def confirm_switch(self, plan: SwitchPlan) -> bool:
