@@ -7,15 +7,19 @@ was.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import msgspec
+
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
-from advisor_app.secrets import Credentials
+from advisor_app.secrets import CredentialError, Credentials
 from advisor_app.settings import save_settings
+from advisor_app.source_switch import retire_synced_data
 from advisor_app.sync.engine import stored_identity
 from advisor_app.sync.http import check_url, origin
 from advisor_app.sync.providers.zendesk import ZendeskConfig
@@ -38,6 +42,11 @@ class ConnectionRequest:
     rt_queue: str = ""
     zendesk_org_ids: tuple[int, ...] = ()
     zendesk_org_tag: str = ""
+    rt_accounts: tuple[str, ...] = ()
+    """The advisor's RT accounts (asset Names); empty: every account of the catalog."""
+
+    def __repr__(self) -> str:  # the token never reaches a log or a traceback through repr
+        return f"ConnectionRequest(kind={self.kind!r}, url={self.url!r}, user={self.user!r}, token=<hidden>)"
 
 
 def normalize_url(url: str) -> str:
@@ -47,11 +56,28 @@ def normalize_url(url: str) -> str:
     return urlunsplit((checked.scheme.lower(), checked.netloc.lower(), checked.path.rstrip("/"), "", ""))
 
 
-def connect(desk: Desk, request: ConnectionRequest, credentials: Credentials) -> None:
-    """Check everything, store the token in the keyring, then save the settings."""
+def connect(
+    desk: Desk,
+    request: ConnectionRequest,
+    credentials: Credentials,
+    *,
+    session_only: bool = False,
+    start_over: bool = False,
+) -> None:
+    """Check everything, store the token, then save the settings.
+
+    The order is chosen so that a failure at any point leaves no half-configured
+    workspace: the token goes first (a keyring that refuses it stops everything before a
+    file or a row changes); with `start_over`, the previous source's synced data is then
+    retired in one database transaction (`source_switch`); the settings are saved last,
+    atomically, and only then is the previous connection's token removed. When a later
+    step fails, the token just stored is removed again. With `session_only`, the token is
+    held in memory for this session instead of the keyring (the user chose so after the
+    keyring failed).
+    """
     if request.kind not in KINDS:
         raise ConnectionSettingsError(f"unknown kind {request.kind!r} (known: {', '.join(KINDS)})")
-    if desk.settings.source_kind == "demo":
+    if desk.settings.source_kind == "demo" and not start_over:
         raise ConnectionSettingsError("this is the demo workspace; connect a workspace of its own (--data-dir)")
     url = normalize_url(request.url)
     if request.kind == "zendesk":
@@ -68,20 +94,67 @@ def connect(desk: Desk, request: ConnectionRequest, credentials: Credentials) ->
     except (ZoneInfoNotFoundError, ValueError):
         raise ConnectionSettingsError(f"unknown time zone {request.rt_timezone!r}") from None
     current = desk.settings
-    if current.source_kind not in (None, request.kind) or (
-        current.source_kind == request.kind and stored_identity(desk.engine, request.kind) not in (None, url)
+    if not start_over and (
+        current.source_kind not in (None, request.kind)
+        or (current.source_kind == request.kind and stored_identity(desk.engine, request.kind) not in (None, url))
     ):
         raise ConnectionSettingsError(
             f"this workspace holds data from {current.source_kind} at {current.source_url}; "
-            "connect another source in a workspace of its own (--data-dir)"
+            "start over with the new source (Settings > Switch source) or use a workspace of its own (--data-dir)"
         )
-    credentials.store(request.user.strip(), url, request.token.strip())
-    current.source_kind = request.kind
-    current.source_url = url
-    current.source_user = request.user.strip()
-    current.ca_bundle = request.ca_bundle
-    current.rt_timezone = request.rt_timezone
-    current.rt_queue = request.rt_queue
-    current.zendesk_org_ids = list(request.zendesk_org_ids)
-    current.zendesk_org_tag = request.zendesk_org_tag
-    save_settings(desk.workspace.settings_file, current)
+    user = request.user.strip()
+    previous = (current.source_user, current.source_url) if current.source_url and current.source_user else None
+    if session_only:
+        credentials.hold_for_session(user, url, request.token.strip())
+    else:
+        credentials.store(user, url, request.token.strip())
+    updated = msgspec.structs.replace(
+        current,
+        source_kind=request.kind,
+        source_url=url,
+        source_user=user,
+        ca_bundle=request.ca_bundle,
+        rt_timezone=request.rt_timezone,
+        rt_queue=request.rt_queue,
+        rt_accounts=list(request.rt_accounts),
+        zendesk_org_ids=list(request.zendesk_org_ids),
+        zendesk_org_tag=request.zendesk_org_tag,
+    )
+    try:
+        if start_over:
+            with desk.engine.begin() as connection:
+                retire_synced_data(connection, desk.clock())
+        save_settings(desk.workspace.settings_file, updated)
+    except BaseException:
+        if previous != (user, url):
+            with contextlib.suppress(CredentialError):
+                credentials.remove(user, url)
+        raise
+    desk.settings = updated
+    if previous is not None and previous != (user, url):
+        # The old connection is no longer used: its token must not linger in the keyring.
+        with contextlib.suppress(CredentialError, ValueError):
+            credentials.remove(*previous)
+
+
+def sign_out(desk: Desk, credentials: Credentials) -> None:
+    """Remove the workspace's token from the keyring and from this session's memory.
+
+    The settings keep the URL and user, so connecting again only asks for a new token;
+    syncing says it is not connected until then.
+    """
+    settings = desk.settings
+    if settings.source_kind in (None, "demo") or not settings.source_url or not settings.source_user:
+        return
+    credentials.remove(settings.source_user, settings.source_url)
+
+
+def connect_demo(desk: Desk) -> None:
+    """Make an unconnected workspace the demo workspace (the first sync fills it)."""
+    if desk.settings.source_kind not in (None, "demo"):
+        raise ConnectionSettingsError(
+            f"this workspace holds data from {desk.settings.source_kind}; the demo needs a workspace of its own"
+        )
+    updated = msgspec.structs.replace(desk.settings, source_kind="demo")
+    save_settings(desk.workspace.settings_file, updated)
+    desk.settings = updated

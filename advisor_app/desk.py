@@ -45,7 +45,7 @@ class Desk:
         self.engine.dispose()
 
 
-def _seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) -> None:
+def seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) -> None:
     with Session(engine) as session, session.begin():
         rows = session.execute(
             select(schema.AccountRow.remote_id, schema.AccountRow.id).where(schema.AccountRow.source == "demo")
@@ -88,6 +88,6 @@ def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) ->
         log.info("filling the demo workspace at %s", root)
         source = demo_source(settings.demo_seed, settings.demo_scale, clock())
         run_sync(engine, source, clock, on_cases_changed=recompute_on_change(clock))
-        _seed_demo_service_days(engine, source, clock())
+        seed_demo_service_days(engine, source, clock())
         save_settings(workspace.settings_file, settings)
     return desk

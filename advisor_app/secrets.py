@@ -98,6 +98,9 @@ class Credentials:
         """Keep `token` in memory until the app quits; nothing is written anywhere."""
         self._session[entry_name(user, url)] = token
 
+    def held_for_session(self, user: str, url: str) -> bool:
+        return entry_name(user, url) in self._session
+
     def load(self, user: str, url: str) -> str | None:
         """The token of a connection: ADVISOR_APP_TOKEN when set, else this session's, else the keyring's."""
         override = self._environ.get(TOKEN_ENVIRONMENT)

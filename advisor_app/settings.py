@@ -29,6 +29,8 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     rt_queue: str = ""
     rt_severity_field: str = "Severity"
     rt_account_field: str = "Account"
+    rt_accounts: list[str] = msgspec.field(default_factory=list)
+    """The advisor's RT accounts (asset Names) chosen when connecting; empty: every account."""
     zendesk_org_ids: list[int] = msgspec.field(default_factory=list)
     """The advisor's Zendesk organizations by id; or, instead, those tagged `zendesk_org_tag`."""
     zendesk_org_tag: str = ""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from advisor_app import APP_ID, APP_NAME, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import ThemeFollower
 from advisor_app.resources import resource_path
@@ -83,6 +84,9 @@ def run_gui(root: Path, demo: bool) -> int:
     except AdvisorError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    if not demo and desk.settings.source_kind is None:
+        # First run of this workspace: guide the connection. Cancelling opens the empty window.
+        run_connection_wizard(desk)
     try:
         window = open_main_window(desk)
         # Quitting by signal or session end closes the window like the user would: layout saved, timers stopped.

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageB
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.desk import Desk
+from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.labels import stream_label
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self.sync_label)
 
         self.sync = SyncController(desk, self)
+        self.connection_actions = ConnectionActions(self, desk)  # slots for File > Connect…, Settings…, Sign out
         self.sync.started.connect(self.sync_started)
         self.sync.progressed.connect(self.sync_progressed)
         self.sync.waiting.connect(self.sync_waiting)

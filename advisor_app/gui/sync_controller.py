@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.desk import Desk
+from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.service import sync_workspace
@@ -60,6 +61,7 @@ class SyncController(QObject):
                 progress=lambda stream, n: report((stream, n)),
                 cancel=token,
                 on_wait=lambda _seconds, reason: report(("", reason)),
+                credentials=app_credentials(),
             )
 
         self._task = BackgroundTask(work, network_pool(), self)

@@ -65,6 +65,7 @@ def provider_for(
             queue=settings.rt_queue or None,
             severity_field=settings.rt_severity_field,
             account_field=settings.rt_account_field,
+            accounts=frozenset(settings.rt_accounts),
         )
         return RtProvider(session, rt_settings, known_active_ids=lambda: active_case_ids(desk.engine, "rt"))
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")

@@ -138,6 +138,8 @@ class RtSettings:
     """Only tickets of this queue (None: every queue the API user can see)."""
     severity_field: str = "Severity"
     account_field: str = "Account"
+    accounts: frozenset[str] = frozenset()
+    """The advisor's accounts (asset Names); only these and their tickets are read. Empty: every account."""
     accounts_catalog: str = "Accounts"
     tier_field: str = "Tier"
     region_field: str = "Region"
@@ -431,6 +433,8 @@ class RtProvider:
             records: list[Record] = []
             quarantined: list[Quarantined] = []
             for asset in result.items:
+                if s.accounts and asset.Name.strip() not in s.accounts:
+                    continue
                 newest = asset.LastUpdated if newest is None else max(newest, asset.LastUpdated)
                 try:
                     if asset.Name in names:
@@ -551,7 +555,7 @@ class RtProvider:
                         mark.unsettled[item.id] = item.LastUpdated
                 mark.since = item.LastUpdated if mark.since is None else max(mark.since, item.LastUpdated)
             mark.prune(s.overlap)
-            yield _Batch(fresh, mark.copy(), returned)
+            yield _Batch([item for item in fresh if self._chosen(item)], mark.copy(), returned)
             if capped or result.is_last() or not result.items:
                 return
             last = result.items[-1].LastUpdated
@@ -561,6 +565,15 @@ class RtProvider:
                 key, number = last, 2  # this page is page 1 of the query from its second
             else:
                 key, number = last, 1
+
+    def _chosen(self, item: p.TicketItem) -> bool:
+        """Whether the ticket belongs to one of the advisor's accounts (a ticket without an
+        account is kept, so the cases stream sets it aside with the reason)."""
+        if not self.settings.accounts:
+            return True
+        entry = item.custom_field(self.settings.account_field)
+        account = entry.first().strip() if entry else ""
+        return not account or account in self.settings.accounts
 
     def _learn_fields(self, item: p.TicketItem) -> None:
         if self._severity_field_id is None:

@@ -269,6 +269,9 @@ class FakeZendesk:
                 return _json(200, {"users": [self.users[i] for i in ids if i in self.users]})
             case ["users", user_id]:
                 return _json(200, {"user": self.users[int(user_id)]})
+            case ["organizations"]:
+                rows = sorted(self.orgs.values(), key=lambda o: o["id"])
+                return self._cursor_listing(request, "organizations", rows)
             case ["organizations", "show_many"]:
                 ids = [int(i) for i in (request.arg("ids") or "").split(",") if i]
                 return _json(200, {"organizations": [self.orgs[i] for i in ids if i in self.orgs]})

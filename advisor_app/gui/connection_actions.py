@@ -1,0 +1,69 @@
+"""The window's connection commands (File > Connect…, Settings…, Sign out), kept out of
+main_window.py: the window creates one and its menu actions call these slots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from advisor_app.connections import sign_out
+from advisor_app.desk import Desk
+from advisor_app.gui.connection_wizard import run_connection_wizard
+from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.settings_dialog import SettingsDialog
+from advisor_app.secrets import CredentialError
+
+
+class ConnectionActions(QObject):
+    def __init__(self, window: QMainWindow, desk: Desk) -> None:
+        super().__init__(window)
+        self._window = window
+        self._desk = desk
+
+    @Slot()
+    def connect_source(self) -> None:
+        """File > Connect…: the wizard (pre-filled with the current connection)."""
+        if run_connection_wizard(self._desk, self._window):
+            self.connection_changed()
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Settings…: the connection, Change connection, Sign out, Switch source."""
+        dialog = SettingsDialog(self._desk, self._window)
+        dialog.connection_changed.connect(self.connection_changed)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot()
+    def sign_out(self) -> None:
+        """File > Sign out: remove the token after asking."""
+        settings = self._desk.settings
+        if settings.source_kind not in ("rt", "zendesk"):
+            return
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Sign out"),
+            self.tr("Remove the token of {user} at {url} from the keyring? The synced data stays.").format(
+                user=settings.source_user, url=settings.source_url
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            sign_out(self._desk, app_credentials())
+        except CredentialError as error:
+            QMessageBox.warning(self._window, self.tr("Sign out"), str(error))
+
+    @Slot()
+    def connection_changed(self) -> None:
+        """Reload the window and enable syncing once a source is set."""
+        window = self._window
+        reload = getattr(window, "reload", None)
+        if callable(reload):
+            reload()
+        ui = getattr(window, "ui", None)
+        sync = getattr(window, "sync", None)
+        if ui is not None and self._desk.settings.source_kind is not None:
+            ui.syncAction.setEnabled(True)
+            if sync is not None:
+                sync.start_interval()
