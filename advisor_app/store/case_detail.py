@@ -92,10 +92,7 @@ class ClockDetail:
         if not running or clock.deadline is None:
             return ClockNow(clock.state, clock.at_risk, clock.remaining, None)
         deadline = clock.deadline
-        if now <= deadline:
-            left = self.calendar.elapsed(now, deadline)
-        else:
-            left = -self.calendar.elapsed(deadline, now)
+        left = self.calendar.elapsed(now, deadline) if now <= deadline else -self.calendar.elapsed(deadline, now)
         state = ClockState.BREACHED if now >= deadline else clock.state
         at_risk = state is ClockState.RUNNING and clock.at_risk_at is not None and now >= clock.at_risk_at
         return ClockNow(state, at_risk, left, deadline - now)
@@ -128,9 +125,7 @@ def case_detail(connection: Connection, case_id: int, now: datetime) -> CaseDeta
     events = tuple(
         TimelineEvent(event_id, EventKind(kind), at, author, value, old_value)
         for event_id, kind, at, author, value, old_value in connection.execute(
-            select(e.id, e.kind, e.at, e.author, e.value, e.old_value)
-            .where(e.case_id == case_id)
-            .order_by(e.at, e.id)
+            select(e.id, e.kind, e.at, e.author, e.value, e.old_value).where(e.case_id == case_id).order_by(e.at, e.id)
         )
     )
     case_clocks = clocks_for_cases(connection, [case_id], now).get(case_id)

@@ -24,19 +24,30 @@ class HitKind(StrEnum):
     NOTE = "note"
 
 
-# The rowid of an index row is `id * 4 + code` (see migration 0006).
-_KIND_BY_CODE = {1: HitKind.ACCOUNT, 2: HitKind.CASE, 3: HitKind.NOTE}
+# The rowid of an index row is `kind * 2**40 + id` (see migration 0006).
+_KIND_SPAN = 1 << 40
+_KIND_CODES = {HitKind.ACCOUNT: 1, HitKind.CASE: 2, HitKind.NOTE: 3}
+_KIND_BY_CODE = {code: kind for kind, code in _KIND_CODES.items()}
 _MARK_START, _MARK_END = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MAX_WORDS = 8
 DEFAULT_LIMIT = 30
+# Ranking every match of a short prefix ("e", "ex") over 200,000 cases takes seconds, so
+# per kind only the newest `CANDIDATES` matches (a rowid range read backwards, which the
+# index does without ranking) are ranked. Typing another letter narrows the matches.
+CANDIDATES = 1_500
 
 # Column weights of bm25: title, detail (case id, requester), body.
-_QUERY = text(
-    f"SELECT rowid, title, detail, snippet({SEARCH_INDEX}, -1, :mark_start, :mark_end, '…', 12), "
+_RANKED = text(
+    f"SELECT rowid, score FROM ("
+    f"SELECT rowid, bm25({SEARCH_INDEX}, 10.0, 4.0, 1.0) AS score FROM {SEARCH_INDEX} "
+    f"WHERE {SEARCH_INDEX} MATCH :query AND rowid BETWEEN :low AND :high "
+    f"ORDER BY rowid DESC LIMIT :candidates) ORDER BY score LIMIT :limit"
+)
+_SNIPPETS = text(
+    f"SELECT title, detail, snippet({SEARCH_INDEX}, -1, :mark_start, :mark_end, '…', 12), "
     f"snippet({SEARCH_INDEX}, 2, :mark_start, :mark_end, '…', 12) "
-    f"FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :query "
-    f"ORDER BY bm25({SEARCH_INDEX}, 10.0, 4.0, 1.0) LIMIT :limit"
+    f"FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :query AND rowid = :rowid"
 )
 
 
@@ -83,15 +94,25 @@ def search(connection: Connection, user_text: str, limit: int = DEFAULT_LIMIT) -
     query = match_expression(user_text)
     if query is None or limit <= 0:
         return []
-    rows = connection.execute(
-        _QUERY, {"query": query, "limit": limit, "mark_start": _MARK_START, "mark_end": _MARK_END}
-    )
+    scored: list[tuple[float, int]] = []
+    for code in _KIND_BY_CODE:
+        low = code * _KIND_SPAN
+        rows = connection.execute(
+            _RANKED,
+            {"query": query, "low": low, "high": low + _KIND_SPAN - 1, "candidates": CANDIDATES, "limit": limit},
+        )
+        scored.extend((score, rowid) for rowid, score in rows)
+    scored.sort()
     hits = []
-    for rowid, title, detail, best, body in rows:
-        kind = _KIND_BY_CODE[rowid % 4]
+    for _, rowid in scored[:limit]:
+        title, detail, best, body = connection.execute(
+            _SNIPPETS, {"query": query, "rowid": rowid, "mark_start": _MARK_START, "mark_end": _MARK_END}
+        ).one()
+        kind = _KIND_BY_CODE[rowid // _KIND_SPAN]
         # A case found by its subject shows its description rather than the title twice.
         snippet = body if kind is HitKind.CASE and _plain(best) == title and body else best
+        item_id = rowid % _KIND_SPAN
         hits.append(
-            SearchHit(kind, rowid // 4, _title(kind, title, detail, best), _plain(snippet), _snippet_html(snippet))
+            SearchHit(kind, item_id, _title(kind, title, detail, best), _plain(snippet), _snippet_html(snippet))
         )
     return hits

@@ -26,9 +26,7 @@ def test_a_case_reads_with_account_events_and_clocks(demo_desk: Desk) -> None:
     with demo_desk.engine.connect() as connection:
         detail = case_detail(connection, 1, demo_desk.clock())
         stored = connection.execute(select(schema.cases).where(schema.cases.c.id == 1)).one()
-        events = connection.execute(
-            select(schema.case_events.c.id).where(schema.case_events.c.case_id == 1)
-        ).all()
+        events = connection.execute(select(schema.case_events.c.id).where(schema.case_events.c.case_id == 1)).all()
     assert detail is not None
     assert (detail.case.remote_id, detail.case.subject) == (stored.remote_id, stored.subject)
     assert detail.account.id == stored.account_id

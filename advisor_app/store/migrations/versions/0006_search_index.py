@@ -1,8 +1,9 @@
 """Search: an SQLite FTS5 index over accounts and cases (and notes, once that table exists),
 kept in sync by triggers and filled from what is stored.
 
-The index is one FTS5 table; each row's rowid encodes what it indexes, `id * 4 + kind`
-(1 account, 2 case, 3 note), so a trigger finds its row by rowid without a scan. Removed
+The index is one FTS5 table; each row's rowid encodes what it indexes, `kind * 2**40 + id`
+(kind 1 account, 2 case, 3 note), so a trigger finds its row by rowid without a scan and
+a search reads one kind as a rowid range, newest first. Removed
 records (tombstones) leave the index. Sync writes with `INSERT .. ON CONFLICT DO UPDATE`:
 SQLite fires the INSERT triggers when a row is new and the UPDATE triggers when the
 conflict turns it into an update, so both paths keep the index current. The UPDATE
@@ -22,9 +23,10 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+KIND_SPAN = 1 << 40
 CREATE_INDEX = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
-    "title, detail, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    "title, detail, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
 )
 
 Spec = tuple[str, int, str, str, str, str, tuple[str, ...]]
@@ -48,13 +50,13 @@ def _insert(spec: Spec, row: str, source: str = "") -> str:
     _, kind, title, detail, body, live, _ = spec
     return (
         "INSERT INTO search_index (rowid, title, detail, body) SELECT "
-        f"{row}.id * 4 + {kind}, {title.format(r=row)}, {detail.format(r=row)}, {body.format(r=row)} "
+        f"{kind} * {KIND_SPAN} + {row}.id, {title.format(r=row)}, {detail.format(r=row)}, {body.format(r=row)} "
         f"{source}WHERE {live.format(r=row)};"
     )
 
 
 def _delete(spec: Spec, row: str) -> str:
-    return f"DELETE FROM search_index WHERE rowid = {row}.id * 4 + {spec[1]};"
+    return f"DELETE FROM search_index WHERE rowid = {spec[1]} * {KIND_SPAN} + {row}.id;"
 
 
 def trigger_statements(spec: Spec) -> list[str]:
