@@ -111,6 +111,8 @@ def search(connection: Connection, user_text: str, limit: int = DEFAULT_LIMIT) -
         kind = _KIND_BY_CODE[rowid // _KIND_SPAN]
         # A case found by its subject shows its description rather than the title twice.
         snippet = body if kind is HitKind.CASE and _plain(best) == title and body else best
+        if kind is HitKind.ACCOUNT:
+            snippet = ""  # the name is the title already
         item_id = rowid % _KIND_SPAN
         hits.append(
             SearchHit(kind, item_id, _title(kind, title, detail, best), _plain(snippet), _snippet_html(snippet))

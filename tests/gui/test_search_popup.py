@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from advisor_app.desk import Desk
 from advisor_app.gui.search import ID_ROLE, KIND_ROLE, SearchPopup, SearchResultsModel, install_search_shortcut
@@ -79,13 +80,16 @@ def test_escape_closes(qtbot, popup: SearchPopup) -> None:  # type: ignore[no-un
 
 def test_ctrl_k_in_a_window_opens_the_popup(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
     window = QMainWindow()
+    window.setCentralWidget(QLineEdit())
     qtbot.addWidget(window)
     picked: list[tuple[str, int]] = []
     action = install_search_shortcut(window, demo_desk, lambda kind, item_id: picked.append((kind, item_id)))
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     assert action.shortcut().toString() == "Ctrl+K"
-    action.trigger()
+    window.centralWidget().setFocus()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     popup = window.findChild(SearchPopup)
     assert popup is not None and popup.isVisible()
     account_id, name = _account(demo_desk)
