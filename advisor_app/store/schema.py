@@ -216,3 +216,12 @@ weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
 calendar_edits = cast(Table, CalendarEditRow.__table__)
+
+# The FTS5 search index (migration 0006, `store/search.py`) is a virtual table with shadow
+# tables; SQLAlchemy does not model it, so schema comparisons leave it out.
+SEARCH_INDEX = "search_index"
+
+
+def is_modelled(name: str | None, type_: str, _parent_names: object = None) -> bool:
+    """Alembic's `include_name`: every table but the search index and its shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from advisor_app.errors import NewerSchemaError, WorkspaceError
 from advisor_app.store import database
-from advisor_app.store.schema import Base
+from advisor_app.store.schema import Base, is_modelled
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -26,7 +26,9 @@ def _digest(path: Path) -> str:
 def test_empty_to_head_matches_the_declared_schema(tmp_path: Path) -> None:
     engine = database.open_database(tmp_path / "a.db", tmp_path / "backups", NOW)
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_name": is_modelled}), Base.metadata
+        )
         assert differences == []
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"

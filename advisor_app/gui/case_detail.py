@@ -1,0 +1,336 @@
+"""The case detail: header, every SLA clock with its live figures, and the event timeline.
+
+Reads one case with `store.case_detail` (a handful of small queries, fine on the GUI
+thread) and repaints the clock figures every second from what it read, without SQL.
+Case text goes through `advisor_app.text` and shows in a `SafeTextBrowser`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from html import escape
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.desk import Desk
+from advisor_app.domain import EventKind
+from advisor_app.gui.countdown import URGENCY_FOREGROUND, Urgency, format_duration, kind_label
+from advisor_app.gui.labels import severity_label, status_label
+from advisor_app.gui.safe_browser import SafeTextBrowser
+from advisor_app.sla import ClockState
+from advisor_app.store.case_detail import CaseDetail, ClockDetail, ClockNow, TimelineEvent, case_detail
+from advisor_app.text import render_case_text
+
+_AT_RISK_COLOR = QColor(200, 120, 0)
+_BREACHED_COLOR = QColor(200, 40, 40)
+_NOTE_TINT = QColor(230, 180, 40)
+
+
+def _blend(base: QColor, tint: QColor, amount: float) -> str:
+    r = base.red() + (tint.red() - base.red()) * amount
+    g = base.green() + (tint.green() - base.green()) * amount
+    b = base.blue() + (tint.blue() - base.blue()) * amount
+    return QColor(int(r), int(g), int(b)).name()
+
+
+def format_in_zone(value: datetime, zone: str | None) -> str:
+    """The instant in `zone` (an IANA name) or, with None, in the advisor's local time."""
+    milliseconds = int(value.timestamp() * 1000)
+    if zone is None:
+        moment = QDateTime.fromMSecsSinceEpoch(milliseconds).toLocalTime()
+    else:
+        moment = QDateTime.fromMSecsSinceEpoch(milliseconds, QTimeZone(zone.encode()))
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return moment.toString("yyyy-MM-dd HH:mm")
+    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class CaseDetailView(QWidget):
+    """Shows one case; `show_case(case_id)` loads it. `caseShown` says which case is shown."""
+
+    caseShown = Signal(int)
+
+    COLUMNS = ("clock", "state", "target", "deadline", "left")
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.detail: CaseDetail | None = None
+        self.setAccessibleName(self.tr("Case detail"))
+
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setAccessibleName(self.tr("Case"))
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.meta_label = QLabel(self)
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label.setAccessibleName(self.tr("Account, severity, status and requester"))
+        self.times_label = QLabel(self)
+        self.times_label.setWordWrap(True)
+        self.times_label.setAccessibleName(self.tr("Opened and updated"))
+
+        self.copy_action = QAction(self.tr("Copy case ID"), self)
+        self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.setEnabled(False)
+        self.copy_action.triggered.connect(self.copy_case_id)
+        self.addAction(self.copy_action)
+        self.copy_button = QToolButton(self)
+        self.copy_button.setDefaultAction(self.copy_action)
+        self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.copy_button.setAccessibleName(self.tr("Copy case ID"))
+
+        self.clocks_table = QTableWidget(0, len(self.COLUMNS), self)
+        self.clocks_table.setHorizontalHeaderLabels(
+            [self.tr("Clock"), self.tr("State"), self.tr("Target"), self.tr("Deadline"), self.tr("Business time left")]
+        )
+        self.clocks_table.setAccessibleName(self.tr("SLA clocks"))
+        self.clocks_table.verticalHeader().hide()
+        self.clocks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.clocks_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.clocks_table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.clocks_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.clocks_table.horizontalHeader().setStretchLastSection(True)
+        self.clocks_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+        self.timeline = SafeTextBrowser(self)
+        self.timeline.setAccessibleName(self.tr("Case timeline"))
+        self.timeline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.times_label)
+        layout.addWidget(self.clocks_table)
+        layout.addWidget(self.timeline, 1)
+        self.setTabOrder(self.copy_button, self.clocks_table)
+        self.setTabOrder(self.clocks_table, self.timeline)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh_clocks)
+        self._show_nothing()
+
+    # -- loading ---------------------------------------------------------------------
+
+    def show_case(self, case_id: int) -> bool:
+        """Load and show the case; False (and an empty view) when it does not exist."""
+        with self.desk.engine.connect() as connection:
+            detail = case_detail(connection, case_id, self.desk.clock())
+        self.detail = detail
+        if detail is None:
+            self._show_nothing(self.tr("This case is not in the workspace."))
+            return False
+        case, account = detail.case, detail.account
+        self.title_label.setText(
+            self.tr("#{id} {subject}").format(id=case.remote_id, subject=case.subject or self.tr("(no subject)"))
+        )
+        parts = [
+            account.name,
+            severity_label(int(case.severity)),
+            status_label(case.status.value),
+            self.tr("Requester: {who}").format(who=case.requester),
+        ]
+        if case.removed_at is not None:
+            parts.append(self.tr("Removed at the source"))
+        self.meta_label.setText("  |  ".join(parts))
+        self.times_label.setText(
+            self.tr("Opened {opened} · Updated {updated}").format(
+                opened=self._both_zones(case.created_at, account.timezone),
+                updated=self._both_zones(case.updated_at, account.timezone),
+            )
+        )
+        self.copy_action.setEnabled(True)
+        self._fill_clocks(detail)
+        self.timeline.setHtml(self.timeline_html(detail))
+        self.timer.start()
+        self.caseShown.emit(case_id)
+        return True
+
+    def _show_nothing(self, message: str = "") -> None:
+        self.timer.stop()
+        self.title_label.setText(message or self.tr("No case selected"))
+        self.meta_label.clear()
+        self.times_label.clear()
+        self.copy_action.setEnabled(False)
+        self.clocks_table.setRowCount(0)
+        self.clocks_table.hide()
+        self.timeline.clear()
+
+    def _both_zones(self, value: datetime, zone: str) -> str:
+        in_account = format_in_zone(value, zone)
+        local = format_in_zone(value, None)
+        if in_account == local:
+            return self.tr("{when} (account and local)").format(when=in_account)
+        return self.tr("{when} in {zone} ({local} here)").format(when=in_account, zone=zone, local=local)
+
+    # -- clocks ----------------------------------------------------------------------
+
+    def _ordered_clocks(self, detail: CaseDetail) -> list[ClockDetail]:
+        """Newest first: the open clock, the one that matters, is on top."""
+        return list(reversed(detail.clocks))
+
+    def _fill_clocks(self, detail: CaseDetail) -> None:
+        clocks = self._ordered_clocks(detail)
+        self.clocks_table.setRowCount(len(clocks))
+        self.clocks_table.setVisible(bool(clocks))
+        for row, clock in enumerate(clocks):
+            for column in range(len(self.COLUMNS)):
+                self.clocks_table.setItem(row, column, QTableWidgetItem())
+            self.clocks_table.item(row, 0).setText(kind_label(clock.kind.value))
+            target = clock.target
+            self.clocks_table.item(row, 2).setText(self.tr("none") if target is None else format_duration(target))
+        self.refresh_clocks()
+        table = self.clocks_table
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(row) for row in range(min(table.rowCount(), 6)))
+        table.setMaximumHeight(height)
+        table.setMinimumHeight(min(height, table.horizontalHeader().height() + 3 * table.rowHeight(0) if clocks else 0))
+
+    @Slot()
+    def refresh_clocks(self) -> None:
+        """Repaint state, deadline and time left of every clock at the desk's now (no SQL)."""
+        if self.detail is None:
+            return
+        now = self.desk.clock()
+        for row, clock in enumerate(self._ordered_clocks(self.detail)):
+            figures = clock.at(now)
+            text, icon, color = self._state_look(clock, figures)
+            state_item = self.clocks_table.item(row, 1)
+            state_item.setText(text)
+            state_item.setIcon(icon)
+            if color is not None:
+                state_item.setForeground(color)
+            deadline_item = self.clocks_table.item(row, 3)
+            deadline_item.setText(self._deadline_text(clock, figures))
+            left_item = self.clocks_table.item(row, 4)
+            left_item.setText(self._left_text(clock, figures))
+            if color is not None and (figures.state is ClockState.BREACHED or figures.at_risk):
+                left_item.setForeground(color)
+
+    def _state_look(self, clock: ClockDetail, figures: ClockNow) -> tuple[str, QIcon, QColor | None]:
+        style = self.style()
+        state = figures.state
+        if state is ClockState.BREACHED:
+            text = self.tr("Breached") if clock.is_open else self.tr("Breached (answered late)")
+            return text, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical), _BREACHED_COLOR
+        if state is ClockState.RUNNING and figures.at_risk:
+            return self.tr("At risk"), style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), _AT_RISK_COLOR
+        if state is ClockState.RUNNING:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+            return self.tr("Running"), icon, URGENCY_FOREGROUND[Urgency.OK]
+        if state is ClockState.PAUSED:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+            return self.tr("Paused (waiting on customer)"), icon, URGENCY_FOREGROUND[Urgency.PAUSED]
+        if state is ClockState.MET:
+            text = self.tr("Met") if not clock.clock.stopped else self.tr("Stopped (solved)")
+            return text, style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), None
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        return self.tr("No target"), icon, URGENCY_FOREGROUND[Urgency.NO_TARGET]
+
+    def _deadline_text(self, clock: ClockDetail, figures: ClockNow) -> str:
+        if clock.deadline is None:
+            return self.tr("paused") if figures.state is ClockState.PAUSED else "—"
+        when = format_in_zone(clock.deadline, None)
+        if figures.wall_left is None:
+            return when
+        if figures.wall_left >= timedelta(0):
+            return self.tr("{when} (in {left})").format(when=when, left=format_duration(figures.wall_left))
+        return self.tr("{when} ({overdue} ago)").format(when=when, overdue=format_duration(-figures.wall_left))
+
+    def _left_text(self, clock: ClockDetail, figures: ClockNow) -> str:
+        left = figures.business_left
+        if left is None:
+            return "—"
+        if left < timedelta(0):
+            return self.tr("{overdue} overdue").format(overdue=format_duration(-left))
+        if not clock.is_open:
+            return self.tr("{left} to spare").format(left=format_duration(left))
+        return format_duration(left)
+
+    # -- timeline --------------------------------------------------------------------
+
+    def timeline_html(self, detail: CaseDetail) -> str:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        backgrounds = {
+            EventKind.CUSTOMER_MESSAGE: _blend(base, palette.color(QPalette.ColorRole.Mid), 0.18),
+            EventKind.AGENT_REPLY: _blend(base, palette.color(QPalette.ColorRole.Highlight), 0.14),
+            EventKind.INTERNAL_NOTE: _blend(base, _NOTE_TINT, 0.28),
+        }
+        blocks = []
+        for event in detail.events:
+            if event.kind in backgrounds:
+                blocks.append(self._message_html(event, backgrounds[event.kind], muted))
+            else:
+                blocks.append(self._change_html(event, muted))
+        if not blocks:
+            blocks.append(f'<p style="color:{muted}">{escape(self.tr("No events yet."))}</p>')
+        return "".join(blocks)
+
+    def _kind_text(self, kind: EventKind) -> str:
+        return {
+            EventKind.CUSTOMER_MESSAGE: self.tr("Customer"),
+            EventKind.AGENT_REPLY: self.tr("Agent reply"),
+            EventKind.INTERNAL_NOTE: self.tr("Internal note (not visible to the customer)"),
+        }.get(kind, kind.value)
+
+    def _message_html(self, event: TimelineEvent, background: str, muted: str) -> str:
+        heading = (
+            f"<b>{escape(self._kind_text(event.kind))}</b> · {escape(event.author)}"
+            f' <span style="color:{muted}">· {escape(format_in_zone(event.at, None))}</span>'
+        )
+        body = render_case_text(event.value) if event.value.strip() else escape(self.tr("(empty)"))
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="6" bgcolor="{background}" style="margin-bottom:6px">'
+            f"<tr><td>{heading}</td></tr><tr><td>{body}</td></tr></table>"
+        )
+
+    def _change_html(self, event: TimelineEvent, muted: str) -> str:
+        if event.kind is EventKind.STATUS_CHANGE:
+            what = self.tr("{who} changed the status: {old} → {new}").format(
+                who=event.author, old=status_label(event.old_value), new=status_label(event.value)
+            )
+        elif event.kind is EventKind.SEVERITY_CHANGE:
+            what = self.tr("{who} changed the severity: {old} → {new}").format(
+                who=event.author,
+                old=severity_label(int(event.old_value)) if event.old_value.isdigit() else event.old_value,
+                new=severity_label(int(event.value)) if event.value.isdigit() else event.value,
+            )
+        else:
+            what = f"{event.author}: {event.kind.value}"
+        when = format_in_zone(event.at, None)
+        return f'<p style="color:{muted}; margin-top:2px; margin-bottom:6px">↳ {escape(when)} · {escape(what)}</p>'
+
+    # -- actions ---------------------------------------------------------------------
+
+    @Slot()
+    def copy_case_id(self) -> None:
+        if self.detail is None:
+            return
+        case = self.detail.case
+        QGuiApplication.clipboard().setText(f"#{case.remote_id} {case.subject}")
