@@ -483,3 +483,18 @@ def test_settings_and_identity() -> None:
         RtSettings(base_url="http://x", rt_timezone="Kolkata")
     with pytest.raises(RtConfigError, match="page_size"):
         RtSettings(base_url="http://x", rt_timezone="UTC", page_size=500)
+
+
+def test_only_the_chosen_accounts_and_their_tickets_are_read(ws: Workspace) -> None:
+    rt = ws.rt
+    mine, other = new_account(rt), new_account(rt)
+    kept = rt.create_ticket_as("alice", unique("Mine"), "Ours.", severity=3, account=mine)
+    left = rt.create_ticket_as("alice", unique("Not mine"), "Theirs.", severity=3, account=other)
+
+    ws.sync(ws.provider(accounts=frozenset({mine})))
+
+    assert [r.remote_id for r in ws.rows(schema.accounts, source="rt") if r.remote_id in (mine, other)] == [mine]
+    synced = {r.remote_id for r in ws.rows(schema.cases, source="rt")}
+    assert str(kept) in synced
+    assert str(left) not in synced
+    assert str(left) not in ws.quarantined("cases")
