@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QDate, Qt
 
 from advisor_app.desk import Desk
@@ -190,7 +191,9 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
     qtbot.addWidget(tab)
     tab.set_account(account)
     path = tmp_path / "usage.csv"
-    path.write_text(f"account,metric,day,value\n{account},seats,2026-01-05,4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n")
+    path.write_text(
+        f"account,metric,day,value\n{account},seats,2026-01-05,4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n"
+    )
     dialog = tab.import_file(path)
     assert dialog is not None
     qtbot.addWidget(dialog)

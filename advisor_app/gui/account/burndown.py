@@ -80,7 +80,9 @@ class BurnDownChart(QChartView):
         self.y_axis.setRange(low, max(allotted / 2, 0.5))
         self.y_axis.setTickCount(int(max(allotted / 2, 1) - low) + 1 if max(allotted / 2, 1) - low <= 10 else 6)
         self.chart().setTitle(
-            self.tr("Contract year {first} – {last}").format(first=year.first_day.isoformat(), last=year.last_day.isoformat())
+            self.tr("Contract year {first} – {last}").format(
+                first=year.first_day.isoformat(), last=year.last_day.isoformat()
+            )
         )
         over = current.over_allotment
         self.remaining.setColor(warning_color() if over else self.palette().color(self.palette().ColorRole.Highlight))

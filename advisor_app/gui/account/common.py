@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QTableView
 
 from advisor_app.obligations.service_days import format_days
 
@@ -20,7 +21,7 @@ def days_text(half_days: int) -> str:
 
 
 def date_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def long_date_text(day: date) -> str:
@@ -30,6 +31,11 @@ def long_date_text(day: date) -> str:
 def local_time_text(instant: datetime, zone: str) -> str:
     local = instant.astimezone(ZoneInfo(zone))
     return f"{QLocale().toString(QDate(local.year, local.month, local.day), 'ddd d MMM')} {local:%H:%M}"
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size the columns to their contents; the stretching column (set on the header) takes the rest."""
+    table.resizeColumnsToContents()
 
 
 def _dark() -> bool:

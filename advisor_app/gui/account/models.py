@@ -191,9 +191,7 @@ class ContactsModel(_RowsModel):
         if role == ROW_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.email, self.tr("Authorized") if row.authorized else self.tr("Not authorized"))[
-                column
-            ]
+            return (row.name, row.email, self.tr("Authorized") if row.authorized else self.tr("Not authorized"))[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.AUTHORIZED and row.authorized:
             return _icon(QStyle.StandardPixmap.SP_DialogApplyButton)
         if role == Qt.ItemDataRole.ForegroundRole and not row.authorized:

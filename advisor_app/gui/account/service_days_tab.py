@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
-from advisor_app.gui.account.common import long_date_text, warning_color
+from advisor_app.gui.account.common import fit_columns, long_date_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
 from advisor_app.gui.account.service_day_dialog import EntryFields, ServiceDayDialog
 from advisor_app.obligations import journal
@@ -165,6 +165,7 @@ class ServiceDaysTab(QWidget):
             shown = current
         self._show_balance(shown, today, is_current=shown is current)
         self.chart.show_year(shown, self._entries, today)
+        fit_columns(self.table)
         self.undo_button.setEnabled(last is not None)
         self.undo_action.setEnabled(last is not None)
         self.undo_button.setToolTip(
@@ -256,13 +257,27 @@ class ServiceDaysTab(QWidget):
             now = self._desk.clock()
             if entry is None:
                 book_service_day(
-                    self._desk.engine, account_id, fields.day, fields.half_days, fields.kind, fields.note,
-                    fields.case_ids, now=now, confirm_over_allotment=confirm,
+                    self._desk.engine,
+                    account_id,
+                    fields.day,
+                    fields.half_days,
+                    fields.kind,
+                    fields.note,
+                    fields.case_ids,
+                    now=now,
+                    confirm_over_allotment=confirm,
                 )
             else:
                 correct_service_day(
-                    self._desk.engine, entry.id, fields.day, fields.half_days, fields.kind, fields.note,
-                    fields.case_ids, now=now, confirm_over_allotment=confirm,
+                    self._desk.engine,
+                    entry.id,
+                    fields.day,
+                    fields.half_days,
+                    fields.kind,
+                    fields.note,
+                    fields.case_ids,
+                    now=now,
+                    confirm_over_allotment=confirm,
                 )
 
         dialog = ServiceDayDialog(self._offered_cases(), submit, today, entry, self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.account.common import local_time_text, warning_color
+from advisor_app.gui.account.common import fit_columns, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.obligations import journal
 from advisor_app.obligations.terms import WEEKDAYS, terms_of
@@ -112,6 +112,7 @@ class WeeklyUpdatesTab(QWidget):
             self._weeks = week_history(connection, self._account_id, now)
             last = journal.last_edit(connection, self._account_id)
         self.model.set_weeks(self._weeks, terms.timezone)
+        fit_columns(self.table)
         self.terms_label.setText(
             self.tr("Due every {weekday} at {time} ({zone})").format(
                 weekday=WEEKDAYS[terms.due_weekday], time=terms.due_time.strftime("%H:%M"), zone=terms.timezone
