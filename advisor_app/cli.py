@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("doctor", help="where things are and what the app runs on")
     obligations = commands.add_parser("obligations", help="service days, this week's update, authorized contacts")
     obligations.add_argument("--json", action="store_true", help="print JSON for scripts")
+    usage_import = commands.add_parser(
+        "usage-import", help="import usage metrics from a CSV file (columns account, metric, day, value)"
+    )
+    usage_import.add_argument("file", type=Path, help="the CSV file")
+    usage_import.add_argument("--import-good-rows", action="store_true", help="import the good rows despite bad ones")
     connect = commands.add_parser(
         "connect", help="connect the workspace to a ticketing system (the token is read from standard input)"
     )
@@ -110,6 +115,23 @@ def _obligations(args: argparse.Namespace) -> int:
         left = "—" if days["allotted"] is None else f"{days['remaining']:g} of {days['allotted']:g} days left"
         state = update["state"] or "not owed"
         print(f"{account['name']:<36} {left:<22} update {state:<8} contacts {contacts['count']}/{contacts['limit']}")
+    return 0
+
+
+def _usage_import(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.obligations.usage import import_usage, read_usage_file
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        with desk.engine.connect() as connection:
+            parsed = read_usage_file(connection, args.file)
+        for bad in parsed.bad:
+            print(f"{args.file.name}:{bad.line}: {bad.message}", file=sys.stderr)
+        count = import_usage(desk.engine, parsed, import_good_rows=args.import_good_rows)
+    finally:
+        desk.close()
+    print(f"imported {count} row(s)")
     return 0
 
 
@@ -247,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "doctor": _doctor,
         "calendar": _calendar,
         "obligations": _obligations,
+        "usage-import": _usage_import,
         "connect": _connect,
         "sync": _sync,
     }

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date, datetime
+from collections import Counter
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, func, select
 
-from advisor_app.domain import WeeklyUpdateState, load_tiers
-from advisor_app.obligations.contract_years import contract_year
-from advisor_app.obligations.service_days import allotment_half_days, balance
-from advisor_app.obligations.weekly_updates import due_at, iso_week, week_status
+from advisor_app.obligations.contacts import unauthorized_requester_cases
+from advisor_app.obligations.ledger import balances
+from advisor_app.obligations.terms import load_terms
+from advisor_app.obligations.updates import week_entry
+from advisor_app.obligations.weekly_updates import iso_week
 from advisor_app.store import schema
 
 
@@ -21,39 +21,30 @@ def _days(half_days: int | None) -> float | None:
 
 
 def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
-    a, c = schema.accounts.c, schema.contacts.c
-    s, w = schema.service_day_entries.c, schema.weekly_updates.c
-    entries: dict[int, list[tuple[date, int]]] = defaultdict(list)
-    for account_id, day, half_days in connection.execute(select(s.account_id, s.day, s.half_days)):
-        entries[account_id].append((day, half_days))
+    c = schema.contacts.c
+    terms = load_terms(connection)
+    current = balances(connection, now, terms)
     authorized: dict[int, int] = dict(
         connection.execute(
             select(c.account_id, func.count()).where(c.authorized, c.removed_at.is_(None)).group_by(c.account_id)
         ).all()
     )
-    tiers = load_tiers()
+    flagged = Counter(case.account_id for case in unauthorized_requester_cases(connection, open_only=True))
     report = []
-    accounts = connection.execute(
-        select(a.id, a.name, a.tier, a.timezone, a.contract_year_start, a.named_advisor)
-        .where(a.removed_at.is_(None))
-        .order_by(func.lower(a.name))
-    )
-    for account_id, name, tier_id, zone, start, advisor in accounts:
-        tier = tiers.get(tier_id)
-        today = now.astimezone(ZoneInfo(zone)).date()
-        year = contract_year(start, today)
-        result = balance(entries[account_id], allotment_half_days(tier), year, today)
-        week = iso_week(today)
-        owed = advisor is not None and tier.weekly_updates
-        stored = connection.execute(select(w.state).where(w.account_id == account_id, w.iso_week == week)).scalar()
-        due = due_at(week, zone)
-        limit = tier.authorized_contacts
+    for account_id, account in sorted(terms.items(), key=lambda item: item[1].account_name.casefold()):
+        result = current[account_id]
+        year = result.year
+        week = iso_week(account.local_today(now))
+        owed = account.weekly_updates
+        entry = week_entry(connection, account_id, week, now) if owed else None
+        limit = account.tier.authorized_contacts
         count = int(authorized.get(account_id, 0))
         report.append(
             {
                 "id": account_id,
-                "name": name,
-                "tier": tier_id,
+                "name": account.account_name,
+                "tier": account.tier.id,
+                "contract_overrides": sorted(account.overridden),
                 "service_days": {
                     "contract_year": [year.first_day.isoformat(), year.last_day.isoformat()],
                     "allotted": _days(result.allotted),
@@ -71,12 +62,15 @@ def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
                 "weekly_update": {
                     "week": week,
                     "owed": owed,
-                    "due": due.isoformat() if owed else None,
-                    "state": week_status(None if stored is None else WeeklyUpdateState(stored), due, now).value
-                    if owed
-                    else None,
+                    "due": entry.due_at.isoformat() if entry else None,
+                    "state": entry.status.value if entry else None,
                 },
-                "authorized_contacts": {"count": count, "limit": limit, "over": limit is not None and count > limit},
+                "authorized_contacts": {
+                    "count": count,
+                    "limit": limit,
+                    "over": limit is not None and count > limit,
+                    "open_cases_from_others": flagged.get(account_id, 0),
+                },
             }
         )
     return report

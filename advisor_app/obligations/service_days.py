@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from advisor_app.domain import SupportTier
-from advisor_app.errors import AdvisorError
+from advisor_app.errors import ServiceDayError
 from advisor_app.obligations.contract_years import ContractYear
 
 MAX_HALF_DAYS_PER_ENTRY = 20  # ten days: a longer engagement is booked as several entries
 
-
-class ServiceDayError(AdvisorError):
-    """A service-day entry that cannot be booked as given; the message names the field."""
+__all__ = ["ServiceDayError", "allotment_half_days", "balance", "check_entry", "format_days"]
 
 
 def allotment_half_days(tier: SupportTier, override_days: float | None = None) -> int | None:

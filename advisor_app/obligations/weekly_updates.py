@@ -8,7 +8,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from advisor_app.domain import WeeklyUpdateState
-from advisor_app.errors import AdvisorError
+from advisor_app.errors import WeeklyUpdateError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -16,7 +16,7 @@ DEFAULT_DUE_WEEKDAY = 4  # Friday (Monday is 0)
 DEFAULT_DUE_TIME = time(17, 0)
 
 
-class WeekError(AdvisorError):
+class WeekError(WeeklyUpdateError):
     """Not an ISO week of the form 2026-W48."""
 
 

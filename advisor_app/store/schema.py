@@ -148,6 +148,46 @@ class ServiceDayEntryRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcInstant)
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+    # Booked (with the advisor's confirmation) beyond the contract year's allotment.
+    over_allotment: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class ServiceDayCaseRow(Base):
+    """A case a service-day entry was spent on."""
+
+    __tablename__ = "service_day_cases"
+    __table_args__ = (Index(None, "case_id"),)
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("service_day_entries.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+
+
+class ContractOverrideRow(Base):
+    """What an account's contract says where it differs from its tier (null: the tier's value)."""
+
+    __tablename__ = "contract_overrides"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    service_half_days: Mapped[int | None] = mapped_column(Integer)
+    weekly_updates: Mapped[bool | None] = mapped_column(Boolean)
+    due_weekday: Mapped[int | None] = mapped_column(Integer)
+    due_minute: Mapped[int | None] = mapped_column(Integer)
+    """Minutes after local midnight of the due weekday."""
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class ObligationEditRow(Base):
+    """One edit of local-owned obligation data, with the rows before and after, so it can be undone."""
+
+    __tablename__ = "obligation_edits"
+    __table_args__ = (Index(None, "account_id", "undone_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    description: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime] = mapped_column(UtcInstant)
+    undone_at: Mapped[datetime | None] = mapped_column(UtcInstant)
 
 
 class WeeklyUpdateRow(Base):
@@ -213,6 +253,9 @@ case_events = cast(Table, CaseEventRow.__table__)
 usage_metrics = cast(Table, UsageMetricRow.__table__)
 service_day_entries = cast(Table, ServiceDayEntryRow.__table__)
 weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
+service_day_cases = cast(Table, ServiceDayCaseRow.__table__)
+contract_overrides = cast(Table, ContractOverrideRow.__table__)
+obligation_edits = cast(Table, ObligationEditRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
 calendar_edits = cast(Table, CalendarEditRow.__table__)

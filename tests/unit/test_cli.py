@@ -140,3 +140,26 @@ def test_obligations_json_per_account(demo_root: Path, capsys: pytest.CaptureFix
     assert all(a["authorized_contacts"]["limit"] in (2, 3, 10) for a in accounts)
     over = [a for a in accounts if a["authorized_contacts"]["over"]]
     assert all(a["authorized_contacts"]["count"] > a["authorized_contacts"]["limit"] for a in over)
+
+
+def test_obligations_json_counts_cases_from_unauthorized_requesters(
+    demo_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    accounts = json.loads(capsys.readouterr().out)["accounts"]
+    assert all(a["contract_overrides"] == [] for a in accounts)
+    assert sum(a["authorized_contacts"]["open_cases_from_others"] for a in accounts) > 0
+
+
+def test_usage_import_reports_bad_lines_and_imports_nothing_unless_asked(
+    demo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["accounts"][0]
+    path = tmp_path / "usage.csv"
+    path.write_text(f"account,metric,day,value\n{first['name']},seats,2026-01-05,4\n{first['id']},seats,oops,4\n")
+    assert main(["--data-dir", str(demo_root), "usage-import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "usage.csv:3: day 'oops' is not a date" in err and "nothing was imported" in err
+    assert main(["--data-dir", str(demo_root), "usage-import", str(path), "--import-good-rows"]) == 0
+    assert capsys.readouterr().out.strip() == "imported 1 row(s)"

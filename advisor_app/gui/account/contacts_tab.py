@@ -1,0 +1,88 @@
+"""Account 360: contacts with the authorized flag, the count against the tier's limit, and
+cases filed by someone who is not an authorized contact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from advisor_app.desk import Desk
+from advisor_app.gui.account.common import fit_columns, warning_color
+from advisor_app.gui.account.models import ContactsModel, FlaggedCasesModel
+from advisor_app.gui.labels import tier_label
+from advisor_app.obligations.contacts import contacts_of, contacts_summary, unauthorized_requester_cases
+from advisor_app.obligations.terms import terms_of
+
+
+def _table(model: ContactsModel | FlaggedCasesModel, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class ContactsTab(QWidget):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._account_id: int | None = None
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.cases_label = QLabel()
+        self.cases_label.setWordWrap(True)
+        self.contacts_model = ContactsModel(self)
+        self.cases_model = FlaggedCasesModel(self)
+        self.contacts_table = _table(self.contacts_model, ContactsModel.EMAIL)
+        self.cases_table = _table(self.cases_model, FlaggedCasesModel.SUBJECT)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.cases_label)
+        lower_layout.addWidget(self.cases_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.contacts_table)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
+
+    def set_account(self, account_id: int) -> None:
+        self._account_id = account_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self._account_id is None:
+            return
+        with self._desk.engine.connect() as connection:
+            tier = terms_of(connection, self._account_id).tier
+            summary = contacts_summary(connection, self._account_id)
+            contacts = contacts_of(connection, self._account_id)
+            flagged = unauthorized_requester_cases(connection, self._account_id)
+        self.contacts_model.set_rows(contacts)
+        self.cases_model.set_rows(flagged)
+        fit_columns(self.cases_table)
+        fit_columns(self.contacts_table)
+        palette = self.summary_label.palette()
+        palette.setColor(palette.ColorRole.WindowText, self.palette().color(palette.ColorRole.WindowText))
+        if summary.limit is None:
+            text = self.tr("{count} authorized contacts (the {tier} tier publishes no limit)").format(
+                count=summary.authorized, tier=tier_label(tier.id)
+            )
+        elif summary.over_limit:
+            text = self.tr("⚠ {count} authorized contacts: over the {tier} limit of {limit}").format(
+                count=summary.authorized, tier=tier_label(tier.id), limit=summary.limit
+            )
+            palette.setColor(palette.ColorRole.WindowText, warning_color())
+        else:
+            text = self.tr("{count} of {limit} authorized contacts ({tier})").format(
+                count=summary.authorized, limit=summary.limit, tier=tier_label(tier.id)
+            )
+        self.summary_label.setPalette(palette)
+        self.summary_label.setText(text)
+        self.cases_label.setText(
+            self.tr("{count} case(s) filed by someone who is not an authorized contact").format(count=len(flagged))
+            if flagged
+            else self.tr("Every case was filed by an authorized contact.")
+        )

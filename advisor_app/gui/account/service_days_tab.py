@@ -1,0 +1,358 @@
+"""Account 360: the service-day ledger of the contract year, its balance and burn-down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import case, select
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.desk import Desk
+from advisor_app.errors import AdvisorError
+from advisor_app.gui.account.burndown import BurnDownChart
+from advisor_app.gui.account.common import fit_columns, long_date_text, warning_color
+from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
+from advisor_app.gui.account.service_day_dialog import EntryFields, ServiceDayDialog
+from advisor_app.obligations import journal
+from advisor_app.obligations.contract_years import ContractYear
+from advisor_app.obligations.ledger import (
+    LedgerEntry,
+    account_balance,
+    book_service_day,
+    contract_years_booked,
+    correct_service_day,
+    delete_service_day,
+    ledger,
+    ledger_csv,
+)
+from advisor_app.obligations.service_days import ServiceDayBalance, format_days
+from advisor_app.obligations.terms import terms_of
+from advisor_app.store import schema
+
+CASES_OFFERED = 200  # the newest cases of the account, to link an entry to
+
+
+class ServiceDaysTab(QWidget):
+    changed = Signal()
+    """Local obligation data of the account changed (booked, corrected, deleted, undone)."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._account_id: int | None = None
+        self._years: list[ContractYear] = []
+        self._entries: list[LedgerEntry] = []
+        self.balance_label = QLabel()
+        self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.balance_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.balance_label.setFont(font)
+        self.projection_label = QLabel()
+        self.projection_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.year_combo = QComboBox()
+        self.year_combo.setToolTip(self.tr("The contract year to show and export"))
+        self.year_combo.currentIndexChanged.connect(self._on_year_changed)
+        self.book_button = QPushButton(self.tr("Book…"))
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.book_button.clicked.connect(self.book)
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo)
+        self.export_button.clicked.connect(self._on_export)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        self.addAction(self.undo_action)
+        self.model = LedgerModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(LedgerModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.chart = BurnDownChart()
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Contract year:")))
+        buttons.addWidget(self.year_combo)
+        buttons.addStretch(1)
+        for button in (self.book_button, self.correct_button, self.delete_button, self.undo_button, self.export_button):
+            buttons.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.balance_label)
+        layout.addWidget(self.projection_label)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        self._update_buttons()
+
+    # Loading ----------------------------------------------------------------------------
+
+    def set_account(self, account_id: int) -> None:
+        self._account_id = account_id
+        self.status_label.clear()
+        self._load_years()
+
+    def _load_years(self, keep: ContractYear | None = None) -> None:
+        assert self._account_id is not None
+        with self._desk.engine.connect() as connection:
+            self._years = contract_years_booked(connection, self._account_id, self._desk.clock())
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in self._years:
+            self.year_combo.addItem(f"{year.first_day.isoformat()} – {year.last_day.isoformat()}")
+        index = self._years.index(keep) if keep in self._years else 0
+        self.year_combo.setCurrentIndex(index)
+        self.year_combo.blockSignals(False)
+        self.reload()
+
+    def selected_year(self) -> ContractYear | None:
+        index = self.year_combo.currentIndex()
+        return self._years[index] if 0 <= index < len(self._years) else None
+
+    @Slot(int)
+    def _on_year_changed(self, _index: int) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self._account_id is None:
+            return
+        now = self._desk.clock()
+        year = self.selected_year()
+        with self._desk.engine.connect() as connection:
+            terms = terms_of(connection, self._account_id)
+            self._entries = ledger(connection, self._account_id, year)
+            current = account_balance(connection, self._account_id, now)
+            case_ids = sorted({c for e in self._entries for c in e.case_ids})
+            c = schema.cases.c
+            names = dict(connection.execute(select(c.id, c.remote_id).where(c.id.in_(case_ids))).all())
+            last = journal.last_edit(connection, self._account_id)
+        self.model.set_entries(self._entries, {case_id: "#" + remote for case_id, remote in names.items()})
+        today = terms.local_today(now)
+        if year is not None and year != current.year:
+            used = sum(e.half_days for e in self._entries)
+            shown = ServiceDayBalance(year, current.allotted, used, None)
+        else:
+            shown = current
+        self._show_balance(shown, today, is_current=shown is current)
+        self.chart.show_year(shown, self._entries, today)
+        fit_columns(self.table)
+        self.undo_button.setEnabled(last is not None)
+        self.undo_action.setEnabled(last is not None)
+        self.undo_button.setToolTip(
+            self.tr("Undo: {what} (Ctrl+Z)").format(what=last.description) if last else self.tr("Nothing to undo")
+        )
+        self._update_buttons()
+
+    def _show_balance(self, shown: ServiceDayBalance, today: object, *, is_current: bool) -> None:
+        year = shown.year
+        if shown.allotted is None:
+            self.balance_label.setText(
+                self.tr("{used} days used; the tier publishes no allotment").format(used=format_days(shown.used))
+            )
+        else:
+            self.balance_label.setText(
+                self.tr("{used} of {allotted} days used · {left} left · unused days lapse after {end}").format(
+                    used=format_days(shown.used),
+                    allotted=format_days(shown.allotted),
+                    left=format_days(max(shown.remaining or 0, 0)),
+                    end=long_date_text(year.last_day),
+                )
+            )
+        palette = self.projection_label.palette()
+        palette.setColor(palette.ColorRole.WindowText, self.palette().color(palette.ColorRole.WindowText))
+        projection = shown.projection
+        if shown.over_allotment:
+            text = self.tr("{over} days booked beyond the allotment of this contract year.").format(
+                over=format_days(shown.used - (shown.allotted or 0))
+            )
+            palette.setColor(palette.ColorRole.WindowText, warning_color())
+        elif not is_current:
+            text = self.tr("A past contract year: {left} days lapsed unused on {end}.").format(
+                left=format_days(max(shown.remaining or 0, 0)), end=long_date_text(year.last_day)
+            )
+        elif shown.allotted == 0:
+            text = self.tr("This contract includes no service days.")
+        elif projection is None:
+            text = ""
+        elif shown.remaining == 0:
+            text = self.tr("The allotment is used up.")
+        elif projection.runs_out_on is not None:
+            text = self.tr("At this pace the allotment runs out on {day}.").format(
+                day=long_date_text(projection.runs_out_on)
+            )
+        else:
+            text = self.tr("{days} days will lapse unused on {day} at this pace.").format(
+                days=format_days(projection.lapsing_half_days), day=long_date_text(year.last_day)
+            )
+        self.projection_label.setPalette(palette)
+        self.projection_label.setText(text)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has_account = self._account_id is not None
+        selected = self.selected_entry() is not None
+        self.book_button.setEnabled(has_account)
+        self.export_button.setEnabled(has_account)
+        self.correct_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def selected_entry(self) -> LedgerEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        entry_id = rows[0].data(ROW_ID_ROLE)
+        return next((e for e in self._entries if e.id == entry_id), None)
+
+    def _offered_cases(self) -> list[tuple[int, str]]:
+        c = schema.cases.c
+        open_first = case((c.status.in_(["solved", "closed"]), 1), else_=0)
+        with self._desk.engine.connect() as connection:
+            rows = connection.execute(
+                select(c.id, c.remote_id, c.subject)
+                .where(c.account_id == self._account_id, c.removed_at.is_(None))
+                .order_by(open_first, c.created_at.desc())
+                .limit(CASES_OFFERED)
+            ).all()
+        return [(case_id, f"#{remote} · {subject}") for case_id, remote, subject in rows]
+
+    # Edits -------------------------------------------------------------------------------
+
+    def make_dialog(self, entry: LedgerEntry | None = None) -> ServiceDayDialog:
+        assert self._account_id is not None
+        account_id = self._account_id
+        with self._desk.engine.connect() as connection:
+            today = terms_of(connection, account_id).local_today(self._desk.clock())
+
+        def submit(fields: EntryFields, confirm: bool) -> None:
+            now = self._desk.clock()
+            if entry is None:
+                book_service_day(
+                    self._desk.engine,
+                    account_id,
+                    fields.day,
+                    fields.half_days,
+                    fields.kind,
+                    fields.note,
+                    fields.case_ids,
+                    now=now,
+                    confirm_over_allotment=confirm,
+                )
+            else:
+                correct_service_day(
+                    self._desk.engine,
+                    entry.id,
+                    fields.day,
+                    fields.half_days,
+                    fields.kind,
+                    fields.note,
+                    fields.case_ids,
+                    now=now,
+                    confirm_over_allotment=confirm,
+                )
+
+        dialog = ServiceDayDialog(self._offered_cases(), submit, today, entry, self)
+        dialog.accepted.connect(self._after_edit)
+        return dialog
+
+    @Slot()
+    def book(self) -> None:
+        if self._account_id is not None:
+            self.make_dialog().open()
+
+    @Slot()
+    def correct_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.make_dialog(entry).open()
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, _index: QModelIndex) -> None:
+        self.correct_selected()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        try:
+            delete_service_day(self._desk.engine, entry.id, now=self._desk.clock())
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        self._after_edit(self.tr("Deleted the entry of {day}. Ctrl+Z brings it back.").format(day=entry.day))
+
+    @Slot()
+    def undo(self) -> None:
+        if self._account_id is None:
+            return
+        try:
+            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
+
+    @Slot()
+    def _after_edit(self, message: str = "") -> None:
+        self.status_label.setText(message)
+        self._load_years(self.selected_year())
+        self.changed.emit()
+
+    def _report(self, message: str) -> None:
+        self.status_label.setText(message)
+        QMessageBox.warning(self, self.tr("Service days"), message)
+
+    # Export ------------------------------------------------------------------------------
+
+    def export_csv(self, path: Path) -> None:
+        year = self.selected_year()
+        assert self._account_id is not None and year is not None
+        with self._desk.engine.connect() as connection:
+            text = ledger_csv(connection, self._account_id, year)
+        path.write_text(text, encoding="utf-8")
+        self.status_label.setText(self.tr("Exported to {path}").format(path=str(path)))
+
+    @Slot()
+    def _on_export(self) -> None:
+        year = self.selected_year()
+        if self._account_id is None or year is None:
+            return
+        suggested = str(self._desk.workspace.root / f"service-days-{self._account_id}-{year.first_day.isoformat()}.csv")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export service days"), suggested, self.tr("CSV files (*.csv)")
+        )
+        if name:
+            try:
+                self.export_csv(Path(name))
+            except OSError as error:
+                self._report(self.tr("Cannot write {path}: {reason}").format(path=name, reason=str(error.strerror)))

@@ -1,0 +1,228 @@
+"""Account 360: every week of the contract year with its update's state; skip and unskip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from advisor_app.desk import Desk
+from advisor_app.errors import AdvisorError
+from advisor_app.gui.account.common import fit_columns, local_time_text, warning_color
+from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
+from advisor_app.obligations import journal
+from advisor_app.obligations.terms import WEEKDAYS, terms_of
+from advisor_app.obligations.updates import WeekEntry, skip_week, unskip_week, week_history
+from advisor_app.obligations.weekly_updates import WeekStatus
+
+
+class SkipWeekDialog(QDialog):
+    """Asks why the week's update is skipped; Skip stays disabled until a reason is typed."""
+
+    def __init__(self, week: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Skip {week}").format(week=week))
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("Why no update is needed this week (required)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.skip_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.skip_button.setText(self.tr("Skip the week"))
+        self.skip_button.setEnabled(False)
+        self.reason.textChanged.connect(self._on_text_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Reason for skipping the update of {week}:").format(week=week)))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.resize(420, 220)
+
+    @Slot()
+    def _on_text_changed(self) -> None:
+        self.skip_button.setEnabled(bool(self.reason.toPlainText().strip()))
+
+
+class WeeklyUpdatesTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._account_id: int | None = None
+        self._weeks: list[WeekEntry] = []
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.terms_label = QLabel()
+        self.status_label = QLabel()
+        self.skip_button = QPushButton(self.tr("Skip…"))
+        self.unskip_button = QPushButton(self.tr("Unskip"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.skip_button.clicked.connect(self.skip_selected)
+        self.unskip_button.clicked.connect(self.unskip_selected)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        self.addAction(self.undo_action)
+        self.model = WeekHistoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(WeekHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.terms_label, 1)
+        for button in (self.skip_button, self.unskip_button, self.undo_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        self._update_buttons()
+
+    def set_account(self, account_id: int) -> None:
+        self._account_id = account_id
+        self.status_label.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        if self._account_id is None:
+            return
+        now = self._desk.clock()
+        selected = self.selected_week()
+        with self._desk.engine.connect() as connection:
+            terms = terms_of(connection, self._account_id)
+            self._weeks = week_history(connection, self._account_id, now)
+            last = journal.last_edit(connection, self._account_id)
+        self.model.set_weeks(self._weeks, terms.timezone)
+        fit_columns(self.table)
+        self.terms_label.setText(
+            self.tr("Due every {weekday} at {time} ({zone})").format(
+                weekday=WEEKDAYS[terms.due_weekday], time=terms.due_time.strftime("%H:%M"), zone=terms.timezone
+            )
+        )
+        overdue = [w for w in self._weeks if w.status is WeekStatus.OVERDUE]
+        palette = self.summary_label.palette()
+        palette.setColor(palette.ColorRole.WindowText, self.palette().color(palette.ColorRole.WindowText))
+        if not terms.weekly_updates:
+            text = self.tr("This contract does not include weekly updates; the weeks are listed for reference.")
+        elif overdue:
+            text = self.tr("⚠ {count} overdue update(s) this contract year; the oldest is {week}.").format(
+                count=len(overdue), week=overdue[-1].iso_week
+            )
+            palette.setColor(palette.ColorRole.WindowText, warning_color())
+        elif self._weeks:
+            current = self._weeks[0]
+            text = self.tr("This week's update ({week}) is {state}; due {due}.").format(
+                week=current.iso_week,
+                state=self.model.status_label(current.status).lower(),
+                due=local_time_text(current.due_at, terms.timezone),
+            )
+        else:
+            text = ""
+        self.summary_label.setPalette(palette)
+        self.summary_label.setText(text)
+        if selected is not None:
+            self.select_week(selected)
+        self.undo_button.setEnabled(last is not None)
+        self.undo_action.setEnabled(last is not None)
+        self.undo_button.setToolTip(
+            self.tr("Undo: {what} (Ctrl+Z)").format(what=last.description) if last else self.tr("Nothing to undo")
+        )
+        self._update_buttons()
+
+    def select_week(self, week: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(ROW_ID_ROLE) == week:
+                self.table.selectRow(row)
+                return
+
+    def selected_week(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ID_ROLE) if rows else None
+
+    def _selected_entry(self) -> WeekEntry | None:
+        week = self.selected_week()
+        return next((w for w in self._weeks if w.iso_week == week), None)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        entry = self._selected_entry()
+        self.skip_button.setEnabled(entry is not None and entry.status not in (WeekStatus.SENT, WeekStatus.SKIPPED))
+        self.unskip_button.setEnabled(entry is not None and entry.status is WeekStatus.SKIPPED)
+
+    def make_skip_dialog(self) -> SkipWeekDialog | None:
+        week = self.selected_week()
+        if week is None or self._account_id is None:
+            return None
+        dialog = SkipWeekDialog(week, self)
+        dialog.accepted.connect(self._on_skip_accepted)
+        return dialog
+
+    @Slot()
+    def skip_selected(self) -> None:
+        dialog = self.make_skip_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    @Slot()
+    def _on_skip_accepted(self) -> None:
+        dialog = self.sender()
+        week = self.selected_week()
+        if not isinstance(dialog, SkipWeekDialog) or week is None or self._account_id is None:
+            return
+        try:
+            skip_week(self._desk.engine, self._account_id, week, dialog.reason.toPlainText(), now=self._desk.clock())
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        self._after_edit(self.tr("Skipped {week}. Ctrl+Z takes it back.").format(week=week))
+
+    @Slot()
+    def unskip_selected(self) -> None:
+        week = self.selected_week()
+        if week is None or self._account_id is None:
+            return
+        try:
+            unskip_week(self._desk.engine, self._account_id, week, now=self._desk.clock())
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        self._after_edit(self.tr("{week} is no longer skipped.").format(week=week))
+
+    @Slot()
+    def undo(self) -> None:
+        if self._account_id is None:
+            return
+        try:
+            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
+
+    def _after_edit(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.reload()
+        self.changed.emit()
+
+    def _report(self, message: str) -> None:
+        self.status_label.setText(message)
+        QMessageBox.warning(self, self.tr("Weekly updates"), message)
