@@ -19,6 +19,7 @@ from sqlalchemy import (
     cast,
     func,
     null,
+    or_,
     select,
     type_coerce,
 )
@@ -89,11 +90,15 @@ class ClockFilter(StrEnum):
     AT_RISK = "at_risk"
     BREACHED = "breached"
     WAITING = "waiting"
+    COUNTING = "counting"
+    """A target still counts down or has passed unanswered (not paused, met or without target)."""
 
 
 def _clock_condition(c: Any, clock: ClockFilter, now: datetime) -> ColumnElement[bool]:
     if clock is ClockFilter.WAITING:
         return and_(c.clock_open, c.clock_paused)
+    if clock is ClockFilter.COUNTING:
+        return and_(c.clock_open, c.clock_state.in_(("running", "breached")))
     breached = and_(c.clock_open, c.clock_state.in_(("running", "breached")), c.clock_deadline <= now)
     if clock is ClockFilter.BREACHED:
         return breached
@@ -107,6 +112,10 @@ class CaseFilter:
     clock: ClockFilter | None = None
     now: datetime | None = None
     """The instant the clock filter is judged at (needed with `clock`)."""
+    severities: frozenset[int] | None = None
+    statuses: frozenset[str] | None = None
+    text: str = ""
+    """Matches the case's number exactly, or its subject or requester containing the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +174,20 @@ def _filtered(statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
         if case_filter.now is None:
             raise ValueError("a clock filter needs the instant to judge it at")
         conditions.append(_clock_condition(c, case_filter.clock, case_filter.now))
+    if case_filter.severities is not None:
+        conditions.append(c.severity.in_(sorted(case_filter.severities)))
+    if case_filter.statuses is not None:
+        conditions.append(c.status.in_(sorted(case_filter.statuses)))
+    text = case_filter.text.strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                c.remote_id == text.lstrip("#"),
+                c.subject.ilike(pattern, escape="\\"),
+                c.requester.ilike(pattern, escape="\\"),
+            )
+        )
     return statement.where(and_(*conditions))
 
 
