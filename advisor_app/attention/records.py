@@ -106,7 +106,7 @@ def was_notified(connection: Connection, alert: Alert) -> bool:
 
 def snoozes(connection: Connection, now: datetime) -> dict[int, datetime]:
     s = schema.case_snoozes.c
-    return dict(connection.execute(select(s.case_id, s.until).where(s.until > now)).all())  # type: ignore[arg-type]
+    return dict(connection.execute(select(s.case_id, s.until).where(s.until > now)).all())
 
 
 def snooze_case(engine: Engine, case_id: int, until: datetime) -> None:

@@ -61,16 +61,18 @@ class AccountView(QWidget):
             ("service_days", self.tr("Service days")),
             ("update", self.tr("This week's update")),
         ]
-        for column, (key, title) in enumerate(titles):
+        per_row = 4
+        for position, (key, title) in enumerate(titles):
+            row, column = 2 * (position // per_row), position % per_row
             caption = QLabel(title, self)
             caption.setEnabled(False)
             value = QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(title)
-            facts.addWidget(caption, 0, column)
-            facts.addWidget(value, 1, column)
+            facts.addWidget(caption, row, column)
+            facts.addWidget(value, row + 1, column)
             self.fact_labels[key] = value
-        facts.setColumnStretch(len(titles), 1)
+        facts.setColumnStretch(per_row, 1)
         layout.addLayout(facts)
 
         self.tabs = QTabWidget(self)

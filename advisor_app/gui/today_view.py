@@ -13,7 +13,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE, TodayItemsModel
-from advisor_app.store.queries import CaseFilter, ClockFilter
+from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
 
 
 class TodaySection(QWidget):
@@ -34,6 +34,7 @@ class TodaySection(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName(title)
         self.view.setUniformItemSizes(True)
+        self.view.setMinimumHeight(3 * self.view.fontMetrics().height())
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_label = QLabel(empty, self)
         self.empty_label.setEnabled(False)
@@ -88,6 +89,7 @@ class TodayView(QWidget):
             sortable=False,
             fixed=CaseFilter(clock=ClockFilter.COUNTING),
         )
+        self.urgent.model.set_sort_key(CaseSort.URGENCY)
         self.urgent.view.setAccessibleName(self.tr("Open cases by time to breach"))
         urgent_heading.setBuddy(self.urgent.view)
         left_layout.addWidget(urgent_heading)
