@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, tuple_
+from sqlalchemy import Connection, Engine, and_, func, select
 from sqlalchemy.orm import Session
 
 from advisor_app.attention.alerts import CLOCK_LOOKBACK, NEW_CASE_LOOKBACK, Alert, CaseFacts
@@ -44,25 +44,30 @@ def candidate_cases(connection: Connection, now: datetime) -> list[CaseFacts]:
     within the look-back. At most a few dozen rows."""
     c = schema.cases.c
     clock_since = now - CLOCK_LOOKBACK
-    counting = and_(
+    active = c.status.in_(ACTIVE_STATUSES)
+    columns = (
+        c.id,
+        c.severity,
+        active,
+        c.created_at,
+        c.clock_state,
         c.clock_open,
-        c.clock_state.in_(("running", "breached")),
-        or_(c.clock_deadline.between(clock_since, now), c.clock_at_risk_at.between(clock_since, now)),
+        c.clock_deadline,
+        c.clock_at_risk_at,
     )
-    new_sev1 = and_(c.severity == 1, c.created_at.between(now - NEW_CASE_LOOKBACK, now))
-    rows = connection.execute(
-        select(
-            c.id,
-            c.severity,
-            c.status.in_(ACTIVE_STATUSES),
-            c.created_at,
-            c.clock_state,
-            c.clock_open,
-            c.clock_deadline,
-            c.clock_at_risk_at,
-        ).where(c.removed_at.is_(None), c.status.in_(ACTIVE_STATUSES), or_(counting, new_sev1))
-    )
-    return [CaseFacts(*tuple(row)) for row in rows]
+    live = (c.removed_at.is_(None), c.status.in_(ACTIVE_STATUSES))
+    counting = (c.clock_open, c.clock_state.in_(("running", "breached")))
+    # Three indexed range look-ups rather than one OR that SQLite would answer by a full scan.
+    ranges = [
+        (*counting, c.clock_deadline.between(clock_since, now)),
+        (*counting, c.clock_at_risk_at.between(clock_since, now)),
+        (c.severity == 1, c.created_at.between(now - NEW_CASE_LOOKBACK, now)),
+    ]
+    found: dict[int, CaseFacts] = {}
+    for condition in ranges:
+        for row in connection.execute(select(*columns).where(*live, *condition)):
+            found[row[0]] = CaseFacts(*tuple(row))
+    return list(found.values())
 
 
 def next_clock_event_at(connection: Connection, now: datetime) -> datetime | None:
@@ -95,13 +100,6 @@ def record_notified(engine: Engine, alerts: Iterable[Alert], now: datetime) -> N
                     case_id=alert.case_id, kind=alert.kind.value, event_at=alert.event_at, notified_at=now
                 )
             )
-
-
-def was_notified(connection: Connection, alert: Alert) -> bool:
-    n = schema.notified_events.c
-    key = tuple_(n.case_id, n.kind, n.event_at)
-    found = connection.execute(select(n.id).where(key == tuple_(*alert.key))).first()
-    return found is not None
 
 
 def snoozes(connection: Connection, now: datetime) -> dict[int, datetime]:

@@ -81,12 +81,14 @@ class CasesPanel(QWidget):
         account_filter: bool = False,
         fixed: CaseFilter | None = None,
         sortable: bool = True,
+        never_shown: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.choices = choices
         self._fixed = fixed or CaseFilter()
         self._account_filter = account_filter
+        self._never_shown = never_shown
         self.model = CasesTableModel(desk.engine, desk.clock, self)
 
         layout = QVBoxLayout(self)
@@ -286,7 +288,8 @@ class CasesPanel(QWidget):
         for column, spec in enumerate(self.model.columns):
             # One account's cases all name that account: the column would only take room.
             redundant = spec.key == "account" and one_account
-            self.view.setColumnHidden(column, redundant or spec.key in self.choices.hidden)
+            hidden = redundant or spec.key in self.choices.hidden or spec.key in self._never_shown
+            self.view.setColumnHidden(column, hidden)
 
     @Slot(QPoint)
     def show_column_menu(self, position: QPoint) -> None:

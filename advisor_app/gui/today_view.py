@@ -35,14 +35,15 @@ class TodaySection(QWidget):
         self.view.setAccessibleName(title)
         self.view.setUniformItemSizes(True)
         self.view.setMinimumHeight(3 * self.view.fontMetrics().height())
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_label = QLabel(empty, self)
         self.empty_label.setEnabled(False)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.heading.setBuddy(self.view)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.empty_label, 1)
         self.setFocusProxy(self.view)
 
     def set_items(self, items: list[today.TodayItem]) -> None:
@@ -88,6 +89,8 @@ class TodayView(QWidget):
             filters=False,
             sortable=False,
             fixed=CaseFilter(clock=ClockFilter.COUNTING),
+            # Today is about time: the columns that say what breaches when, and where.
+            never_shown=frozenset({"status", "updated", "target", "requester"}),
         )
         self.urgent.model.set_sort_key(CaseSort.URGENCY)
         self.urgent.view.setAccessibleName(self.tr("Open cases by time to breach"))

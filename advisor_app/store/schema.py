@@ -103,7 +103,7 @@ class CaseRow(Base):
     clock_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     clock_paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     clock_deadline: Mapped[datetime | None] = mapped_column(UtcInstant, index=True)
-    clock_at_risk_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    clock_at_risk_at: Mapped[datetime | None] = mapped_column(UtcInstant, index=True)
     clock_breach_at: Mapped[datetime | None] = mapped_column(UtcInstant)
     clock_breaches: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     clock_computed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
