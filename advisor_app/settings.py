@@ -38,6 +38,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15
+    quiet_hours_start: str = ""
+    """Local time of day (like 22:00) from which notifications stay in the window: no desktop
+    popups, only the in-app banner. Empty: no quiet hours."""
+    quiet_hours_end: str = ""
 
 
 def load_settings(path: Path) -> Settings:

@@ -1,29 +1,53 @@
-"""The main window: accounts on the left, their cases on the right."""
+"""The main window: Today and the accounts on the left; Today, an account (360), all cases
+or a case in the main area; notifications at the top."""
 
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QTimer, Slot
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from advisor_app import APP_NAME, __version__
+from advisor_app.attention import records
+from advisor_app.attention.alerts import SnoozeChoice, snooze_until
 from advisor_app.desk import Desk
 from advisor_app.gui.connection_actions import ConnectionActions
+from advisor_app.gui.account_view import AccountView
+from advisor_app.gui.case_placeholder import CaseDetailPlaceholder
+from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.delegates import AccountDelegate
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
+from advisor_app.gui.notifications import NotificationBanner, Notifier
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
+from advisor_app.gui.today_view import TodayView
 from advisor_app.store import queries
-from advisor_app.store.queries import CaseFilter, ClockFilter
 
 log = logging.getLogger(__name__)
 
-# The entries of the "Show" box, in order.
-_CLOCK_FILTERS = (None, ClockFilter.AT_RISK, ClockFilter.BREACHED, ClockFilter.WAITING)
+
+def _local_zone() -> ZoneInfo | None:
+    from PySide6.QtCore import QTimeZone
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -33,13 +57,38 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(f"{APP_NAME} — {desk.workspace.root.name}")
+        self.session_id, self.last_here = records.open_session(desk.engine, desk.clock())
 
         self.accounts_model = AccountsListModel(desk.engine, self)
-        self.cases_model = CasesTableModel(desk.engine, desk.clock, self)
         self.ui.accountsView.setModel(self.accounts_model)
         self.ui.accountsView.setItemDelegate(AccountDelegate(self.ui.accountsView))
-        self.ui.casesView.setModel(self.cases_model)
-        self._configure_cases_view()
+        self.column_choices = ColumnChoices(self)
+
+        # The pages of the main area.
+        pages = self.ui.pages
+        self.today = TodayView(desk, self.column_choices, pages)
+        self.today.last_here = self.last_here
+        self.all_cases = CasesPanel(desk, self.column_choices, pages, account_filter=True)
+        self.all_cases.view.setAccessibleName(self.tr("All cases"))
+        self.account_view = AccountView(desk, self.column_choices, pages)
+        self.case_page = QWidget(pages)
+        case_layout = QVBoxLayout(self.case_page)
+        case_layout.setContentsMargins(0, 0, 0, 0)
+        back_row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back"), self.case_page)
+        self.back_button.setAccessibleName(self.tr("Back to the list (Alt+Left)"))
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        case_layout.addLayout(back_row)
+        # The one line to swap when the case detail is merged: CaseDetailView(desk, self.case_page)
+        self.case_detail = CaseDetailPlaceholder(desk, self.case_page)
+        case_layout.addWidget(self.case_detail, 1)
+        for page in (self.today, self.all_cases, self.account_view, self.case_page):
+            pages.addWidget(page)
+        self._previous_page: QWidget = self.today
+        self.banner = NotificationBanner(self)
+        self.ui.centralLayout.insertWidget(0, self.banner)
+        self.notifier = Notifier(desk, self.banner, self)
 
         self.workspace_label = QLabel(self)
         self.sync_label = QLabel(self)
@@ -69,48 +118,58 @@ class MainWindow(QMainWindow):
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
-        self.ui.showClosedBox.toggled.connect(self.show_closed_toggled)
-        self.ui.clockFilterBox.currentIndexChanged.connect(self.clock_filter_changed)
+        self.ui.todayAction.triggered.connect(self.show_today)
+        self.ui.todayButton.clicked.connect(self.show_today)
+        self.ui.accountsAction.triggered.connect(self.focus_accounts)
+        self.ui.allCasesAction.triggered.connect(self.show_all_cases)
+        self.ui.filterAction.triggered.connect(self.focus_filter)
+        self.ui.backAction.triggered.connect(self.go_back)
+        self.back_button.clicked.connect(self.go_back)
+        self.ui.openCaseAction.triggered.connect(self.open_current_case)
+        self.ui.snoozeHourAction.triggered.connect(self.snooze_current_hour)
+        self.ui.snoozeTomorrowAction.triggered.connect(self.snooze_current_tomorrow)
         self.ui.accountsView.selectionModel().selectionChanged.connect(self.account_selection_changed)
+        self.ui.accountsView.activated.connect(self.focus_page)
+        for panel in self.case_panels():
+            panel.case_activated.connect(self.open_case)
+            panel.snooze_requested.connect(self.snooze_case)
+        self.today.case_activated.connect(self.open_case)
+        self.today.account_activated.connect(self.show_account)
+        self.banner.open_requested.connect(self.open_case)
+        self.banner.snooze_requested.connect(self.snooze_case)
+        self.notifier.case_requested.connect(self.open_case)
 
-        self.reload()
-        self.ui.accountsView.setCurrentIndex(self.accounts_model.index(0))
-        self.ui.splitter.setStretchFactor(1, 1)
-        self._size_for_screen()
-        self._restore_layout()
-
-    def _configure_cases_view(self) -> None:
-        view = self.ui.casesView
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(48)
-        widths = {
-            "id": 64,
-            "due": 150,
-            "account": 180,
-            "severity": 108,
-            "status": 150,
-            "target": 110,
-            "requester": 200,
-            "updated": 130,
-        }
-        for column, spec in enumerate(self.cases_model.columns):
-            if spec.key == "subject":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(column, widths.get(spec.key, 120))
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        view.sortByColumn(self._column("due"), Qt.SortOrder.AscendingOrder)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self.show_column_menu)
-        self._hidden_columns: set[str] = {"requester", "target"}
-        # One timer for the window repaints the visible countdowns; no timer per row.
+        # One timer for the window: countdowns repaint each second, notifications are checked
+        # when an event instant passes or a minute begins; no timer per row.
         self.countdown_timer = QTimer(self)
         self.countdown_timer.setInterval(1000)
         self.countdown_timer.timeout.connect(self.tick_countdowns)
         self.countdown_timer.start()
+
+        self.setTabOrder(self.ui.todayButton, self.ui.accountsView)
+        self.setTabOrder(self.ui.accountsView, self.ui.pages)
+        self.reload()
+        self.show_today()
+        self.ui.splitter.setStretchFactor(1, 1)
+        self._size_for_screen()
+        self._restore_layout()
+        self.notifier.check()
+
+    def case_panels(self) -> list[CasesPanel]:
+        return [self.today.urgent, self.all_cases, self.account_view.cases]
+
+    @property
+    def cases_model(self) -> CasesTableModel:
+        """The cases table on screen (Today's by time to breach, an account's, or all)."""
+        return self.current_panel().model
+
+    def current_panel(self) -> CasesPanel:
+        page = self.ui.pages.currentWidget()
+        if page is self.all_cases:
+            return self.all_cases
+        if page is self.account_view:
+            return self.account_view.cases
+        return self.today.urgent
 
     def _size_for_screen(self) -> None:
         """First start: most of the screen, so the cases table has room for its columns."""
@@ -133,20 +192,118 @@ class MainWindow(QMainWindow):
         splitter = settings.value("main/splitter")
         if splitter is not None:
             self.ui.splitter.restoreState(splitter)
+        today_splitter = settings.value("today/splitter")
+        if today_splitter is not None:
+            self.today.splitter.restoreState(today_splitter)
         hidden = settings.value("cases/hidden_columns")
         if hidden is not None:
-            known = {column.key for column in self.cases_model.columns}
-            self._hidden_columns = {key for key in str(hidden).split(",") if key in known}
-        self._apply_case_filter()
+            known = {column.key for column in self.all_cases.model.columns}
+            self.column_choices.restore({key for key in str(hidden).split(",") if key in known})
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.sync.cancel()
         self.countdown_timer.stop()
+        self.notifier.hide_tray()
         settings = self._layout_settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
-        settings.setValue("cases/hidden_columns", ",".join(sorted(self._hidden_columns)))
+        settings.setValue("today/splitter", self.today.splitter.saveState())
+        settings.setValue("cases/hidden_columns", ",".join(sorted(self.column_choices.hidden)))
+        records.close_session(self.desk.engine, self.session_id, self.desk.clock())
         super().closeEvent(event)
+
+    # Navigation --------------------------------------------------------------------------------
+
+    def _show_page(self, page: QWidget) -> None:
+        if page is not self.case_page:
+            self._previous_page = page
+        self.ui.pages.setCurrentWidget(page)
+        self.ui.todayButton.setChecked(page is self.today)
+        self.ui.backAction.setEnabled(page is self.case_page)
+
+    @Slot()
+    def show_today(self) -> None:
+        self.ui.accountsView.selectionModel().clearSelection()
+        self.today.refresh()
+        self._show_page(self.today)
+
+    @Slot()
+    def show_all_cases(self) -> None:
+        self.ui.accountsView.setCurrentIndex(self.accounts_model.index(0))
+        self._show_page(self.all_cases)
+
+    @Slot(int)
+    def show_account(self, account_id: int) -> None:
+        row = next((r for r in range(1, self.accounts_model.rowCount()) if self._account_id_at(r) == account_id), None)
+        if row is not None:
+            self.ui.accountsView.setCurrentIndex(self.accounts_model.index(row))
+
+    def _account_id_at(self, row: int) -> int | None:
+        account = self.accounts_model.account_at(row)
+        return None if account is None else account.id
+
+    @Slot()
+    def focus_accounts(self) -> None:
+        self.ui.accountsView.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.ui.accountsView.currentIndex().isValid():
+            self.ui.accountsView.setCurrentIndex(self.accounts_model.index(0))
+
+    @Slot()
+    def focus_page(self) -> None:
+        self.ui.pages.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def focus_filter(self) -> None:
+        if self.ui.pages.currentWidget() in (self.today, self.case_page):
+            self.show_all_cases()
+        self.current_panel().focus_filter()
+
+    @Slot(int)
+    def open_case(self, case_id: int) -> None:
+        self.case_detail.show_case(case_id)
+        self._show_page(self.case_page)
+        self.case_detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def go_back(self) -> None:
+        self._show_page(self._previous_page)
+        self._previous_page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def open_current_case(self) -> None:
+        case_id = self._current_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def _current_case_id(self) -> int | None:
+        if self.ui.pages.currentWidget() is self.case_page:
+            return getattr(self.case_detail, "case_id", None)
+        return self.current_panel().current_case_id()
+
+    # Snoozing -----------------------------------------------------------------------------------
+
+    @Slot()
+    def snooze_current_hour(self) -> None:
+        case_id = self._current_case_id()
+        if case_id is not None:
+            self.snooze_case(case_id, SnoozeChoice.ONE_HOUR.value)
+
+    @Slot()
+    def snooze_current_tomorrow(self) -> None:
+        case_id = self._current_case_id()
+        if case_id is not None:
+            self.snooze_case(case_id, SnoozeChoice.TOMORROW.value)
+
+    @Slot(int, str)
+    def snooze_case(self, case_id: int, choice: str) -> None:
+        now = self.desk.clock()
+        zone = _local_zone() or now.astimezone().tzinfo
+        assert zone is not None
+        until = snooze_until(SnoozeChoice(choice), now, zone)
+        records.snooze_case(self.desk.engine, case_id, until)
+        self.ui.statusBar.showMessage(
+            self.tr("No notifications for this case until {when}").format(when=format_instant(until)), 10_000
+        )
 
     # Reactions -------------------------------------------------------------------------------
 
@@ -156,7 +313,17 @@ class MainWindow(QMainWindow):
         if current >= 0:
             row = min(current, self.accounts_model.rowCount() - 1)
             self.ui.accountsView.setCurrentIndex(self.accounts_model.index(row))
-        self.cases_model.reload()
+        accounts = [
+            account
+            for r in range(1, self.accounts_model.rowCount())
+            if (account := self.accounts_model.account_at(r)) is not None
+        ]
+        self.all_cases.set_accounts(accounts)
+        for panel in self.case_panels():
+            panel.reload()
+        if self.ui.pages.currentWidget() is self.today:
+            self.today.refresh()
+        self.account_view.refresh_header()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -172,51 +339,18 @@ class MainWindow(QMainWindow):
             text = self.tr("Last sync: {when}").format(when=synced)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(self.sync.last_error or "")
-        shown = self.cases_model.rowCount()
-        self.ui.casesTitle.setText(self._cases_title(shown))
-
-    def _cases_title(self, shown: int) -> str:
-        account = self._selected_account()
-        which = self.tr("All accounts") if account is None else account.name
-        if self.ui.showClosedBox.isChecked():
-            return self.tr("{which} · all cases: {count}").format(which=which, count=shown)
-        return self.tr("{which} · open cases: {count}").format(which=which, count=shown)
-
-    def _selected_account(self) -> queries.AccountSummary | None:
-        index = self.ui.accountsView.currentIndex()
-        return self.accounts_model.account_at(index.row()) if index.isValid() else None
-
-    def _apply_case_filter(self) -> None:
-        account = self._selected_account()
-        for column, spec in enumerate(self.cases_model.columns):
-            # One account's cases all name that account: the column would only take room.
-            redundant = spec.key == "account" and account is not None
-            self.ui.casesView.setColumnHidden(column, redundant or spec.key in self._hidden_columns)
-        clock = _CLOCK_FILTERS[self.ui.clockFilterBox.currentIndex()]
-        self.cases_model.set_filter(
-            CaseFilter(
-                account_id=None if account is None else account.id,
-                active_only=not self.ui.showClosedBox.isChecked(),
-                clock=clock,
-                now=self.desk.clock() if clock is not None else None,
-            )
-        )
-        self.ui.casesTitle.setText(self._cases_title(self.cases_model.rowCount()))
-
-    def _column(self, key: str) -> int:
-        return next(i for i, column in enumerate(self.cases_model.columns) if column.key == key)
 
     @Slot(QItemSelection, QItemSelection)
     def account_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._apply_case_filter()
-
-    @Slot(bool)
-    def show_closed_toggled(self, _checked: bool) -> None:
-        self._apply_case_filter()
-
-    @Slot(int)
-    def clock_filter_changed(self, _index: int) -> None:
-        self._apply_case_filter()
+        index = self.ui.accountsView.currentIndex()
+        if not index.isValid() or not self.ui.accountsView.selectionModel().isSelected(index):
+            return
+        account = self.accounts_model.account_at(index.row())
+        if account is None:
+            self._show_page(self.all_cases)
+        else:
+            self.account_view.set_account(account.id)
+            self._show_page(self.account_view)
 
     @Slot()
     def report_shown(self) -> None:
@@ -234,16 +368,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def tick_countdowns(self) -> None:
-        filtered = self.cases_model.case_filter.clock is not None
-        if filtered and self.desk.clock().second == 0:
-            # Cases cross into "at risk" or "breached" as time passes: refresh the list each minute.
-            self._apply_case_filter()
-        view = self.ui.casesView
-        first = view.rowAt(0)
-        if first < 0:
-            return
-        last = view.rowAt(view.viewport().height() - 1)
-        self.cases_model.refresh_countdowns(first, last if last >= 0 else self.cases_model.rowCount() - 1)
+        now = self.desk.clock()
+        page = self.ui.pages.currentWidget()
+        if page is not self.case_page:
+            self.current_panel().tick(now)
+        if self.notifier.due_check(now):
+            self.notifier.check()
 
     @Slot()
     def sync_started(self) -> None:
@@ -264,6 +394,7 @@ class MainWindow(QMainWindow):
     def sync_finished(self, _report: object) -> None:
         self._sync_done()
         self.reload()
+        self.notifier.check()
 
     @Slot(str)
     def sync_failed(self, reason: str) -> None:
@@ -276,26 +407,8 @@ class MainWindow(QMainWindow):
         self.ui.syncAction.setEnabled(True)
         self.ui.cancelSyncAction.setEnabled(False)
 
-    @Slot(QPoint)
-    def show_column_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        for spec in self.cases_model.columns:
-            if spec.key in ("id", "subject"):
-                continue
-            action = menu.addAction(spec.title)
-            action.setCheckable(True)
-            action.setChecked(spec.key not in self._hidden_columns)
-            action.setData(spec.key)
-        chosen = menu.exec(self.ui.casesView.horizontalHeader().mapToGlobal(position))
-        if chosen is not None:
-            self.set_column_shown(str(chosen.data()), chosen.isChecked())
-
     def set_column_shown(self, key: str, shown: bool) -> None:
-        if shown:
-            self._hidden_columns.discard(key)
-        else:
-            self._hidden_columns.add(key)
-        self._apply_case_filter()
+        self.column_choices.set_shown(key, shown)
 
     @Slot()
     def show_about(self) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     cast,
     func,
     null,
+    or_,
     select,
     type_coerce,
 )
@@ -81,6 +82,8 @@ class CaseSort(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     DUE = "due"
+    URGENCY = "urgency"
+    """Breached first, then at risk, then the rest, each by time to breach (needs the filter's `now`)."""
 
 
 class ClockFilter(StrEnum):
@@ -89,11 +92,15 @@ class ClockFilter(StrEnum):
     AT_RISK = "at_risk"
     BREACHED = "breached"
     WAITING = "waiting"
+    COUNTING = "counting"
+    """A target still counts down or has passed unanswered (not paused, met or without target)."""
 
 
 def _clock_condition(c: Any, clock: ClockFilter, now: datetime) -> ColumnElement[bool]:
     if clock is ClockFilter.WAITING:
         return and_(c.clock_open, c.clock_paused)
+    if clock is ClockFilter.COUNTING:
+        return and_(c.clock_open, c.clock_state.in_(("running", "breached")))
     breached = and_(c.clock_open, c.clock_state.in_(("running", "breached")), c.clock_deadline <= now)
     if clock is ClockFilter.BREACHED:
         return breached
@@ -107,6 +114,10 @@ class CaseFilter:
     clock: ClockFilter | None = None
     now: datetime | None = None
     """The instant the clock filter is judged at (needed with `clock`)."""
+    severities: frozenset[int] | None = None
+    statuses: frozenset[str] | None = None
+    text: str = ""
+    """Matches the case's number exactly, or its subject or requester containing the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +176,28 @@ def _filtered(statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
         if case_filter.now is None:
             raise ValueError("a clock filter needs the instant to judge it at")
         conditions.append(_clock_condition(c, case_filter.clock, case_filter.now))
+    if case_filter.severities is not None:
+        conditions.append(c.severity.in_(sorted(case_filter.severities)))
+    if case_filter.statuses is not None:
+        conditions.append(c.status.in_(sorted(case_filter.statuses)))
+    text = case_filter.text.strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                c.remote_id == text.lstrip("#"),
+                c.subject.ilike(pattern, escape="\\"),
+                c.requester.ilike(pattern, escape="\\"),
+            )
+        )
     return statement.where(and_(*conditions))
 
 
 def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, descending: bool) -> list[int]:
     """Ids of the matching cases in display order: filtering and sorting happen in SQL."""
     c, a = schema.cases, schema.accounts
+    if sort is CaseSort.URGENCY:
+        return _ids_by_urgency(connection, case_filter)
     column = _sort_column(sort)
     # Cases without a deadline (paused, met, no target) come last in either direction.
     order = (column.desc() if descending else column.asc()).nulls_last()
@@ -179,6 +206,21 @@ def case_ids(connection: Connection, case_filter: CaseFilter, sort: CaseSort, de
     statement = select(c.c.id).select_from(source)
     statement = _filtered(statement, case_filter).order_by(order, c.c.id.desc() if descending else c.c.id)
     # Plain ints straight from the driver: no ORM or type processing for up to 200,000 rows.
+    return [row[0] for row in connection.execute(statement)]
+
+
+def _ids_by_urgency(connection: Connection, case_filter: CaseFilter) -> list[int]:
+    if case_filter.now is None:
+        raise ValueError("sorting by urgency needs the instant to judge it at")
+    c = schema.cases.c
+    due = _due(c)
+    now = case_filter.now
+    bucket = case(
+        (due <= now, 0),
+        (and_(c.clock_state == "running", c.clock_at_risk_at <= now), 1),
+        else_=2,
+    )
+    statement = _filtered(select(c.id), case_filter).order_by(bucket, due.asc().nulls_last(), c.id)
     return [row[0] for row in connection.execute(statement)]
 
 

@@ -103,7 +103,7 @@ class CaseRow(Base):
     clock_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     clock_paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     clock_deadline: Mapped[datetime | None] = mapped_column(UtcInstant, index=True)
-    clock_at_risk_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+    clock_at_risk_at: Mapped[datetime | None] = mapped_column(UtcInstant, index=True)
     clock_breach_at: Mapped[datetime | None] = mapped_column(UtcInstant)
     clock_breaches: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     clock_computed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
@@ -245,6 +245,38 @@ class QuarantineRow(Base):
     seen_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
+class AppSessionRow(Base):
+    """One run of the window: "what changed since you were last here" starts at the previous one."""
+
+    __tablename__ = "app_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    opened_at: Mapped[datetime] = mapped_column(UtcInstant)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
+
+
+class NotifiedEventRow(Base):
+    """A case event (at risk, breached, new Severity 1) the advisor was notified of, once."""
+
+    __tablename__ = "notified_events"
+    __table_args__ = (UniqueConstraint("case_id", "kind", "event_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    event_at: Mapped[datetime] = mapped_column(UtcInstant)
+    notified_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class CaseSnoozeRow(Base):
+    """No notifications for this case until `until`."""
+
+    __tablename__ = "case_snoozes"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    until: Mapped[datetime] = mapped_column(UtcInstant)
+
+
 # Core handles on the tables, for upserts and list queries.
 accounts = cast(Table, AccountRow.__table__)
 contacts = cast(Table, ContactRow.__table__)
@@ -259,6 +291,9 @@ obligation_edits = cast(Table, ObligationEditRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
 calendar_edits = cast(Table, CalendarEditRow.__table__)
+app_sessions = cast(Table, AppSessionRow.__table__)
+notified_events = cast(Table, NotifiedEventRow.__table__)
+case_snoozes = cast(Table, CaseSnoozeRow.__table__)
 
 # The FTS5 search index (migration 0006, `store/search.py`) is a virtual table with shadow
 # tables; SQLAlchemy does not model it, so schema comparisons leave it out.

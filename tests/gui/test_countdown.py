@@ -42,7 +42,7 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     model = main_window.cases_model
     due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")
     position = next(r for r in range(model.rowCount()) if model.index(r, 0).data(CASE_ID_ROLE) == case_id)
-    main_window.ui.casesView.scrollTo(model.index(position, due))
+    main_window.current_panel().view.scrollTo(model.index(position, due))
     cell = model.index(position, due)
     assert cell.data(URGENCY_ROLE) == Urgency.OK
     assert not cell.data().startswith("At risk")
@@ -76,23 +76,24 @@ def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow) -> None
 
 
 def test_show_at_risk_or_breached_filters_in_sql(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+    main_window.show_all_cases()
     model = main_window.cases_model
     due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")
     everything = model.rowCount()
     expected = {"At risk": Urgency.AT_RISK, "Breached": Urgency.BREACHED, "Waiting on customer": Urgency.PAUSED}
     seen = {}
     for text, urgency in expected.items():
-        main_window.ui.clockFilterBox.setCurrentText(text)
+        main_window.all_cases.clock_box.setCurrentText(text)
         shown = {model.index(r, due).data(URGENCY_ROLE) for r in range(model.rowCount())}
         seen[text] = model.rowCount()
         assert shown <= {urgency}, f"{text} shows {shown}"
     assert seen["Breached"] > 0 and seen["Waiting on customer"] > 0
     assert sum(seen.values()) < everything
-    main_window.ui.clockFilterBox.setCurrentText("Every case")
+    main_window.all_cases.clock_box.setCurrentText("Every case")
     assert model.rowCount() == everything
     # Time passes: a day later more cases have breached, and the filter is judged anew.
-    main_window.ui.clockFilterBox.setCurrentText("Breached")
+    main_window.all_cases.clock_box.setCurrentText("Breached")
     clock.advance(timedelta(days=1))
-    main_window.ui.clockFilterBox.setCurrentText("Every case")
-    main_window.ui.clockFilterBox.setCurrentText("Breached")
+    main_window.all_cases.clock_box.setCurrentText("Every case")
+    main_window.all_cases.clock_box.setCurrentText("Breached")
     assert model.rowCount() > seen["Breached"]

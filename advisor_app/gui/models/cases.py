@@ -103,6 +103,11 @@ class CasesTableModel(QAbstractTableModel):
         self._filter = case_filter
         self.reload()
 
+    def set_sort_key(self, sort: CaseSort) -> None:
+        """A fixed order for a view without sortable headers (Today: by urgency)."""
+        self._sort = sort
+        self._descending = False
+
     @property
     def case_filter(self) -> CaseFilter:
         return self._filter

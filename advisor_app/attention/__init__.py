@@ -1,0 +1,1 @@
+"""What needs the advisor's attention: the Today page, notifications of case events, sessions."""

@@ -1,0 +1,159 @@
+"""Account 360: the account's header (tier, contract year and status, advisor, contacts,
+service days, this week's update) over tabs for its cases and obligations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from advisor_app.attention.account import AccountOverview, account_overview
+from advisor_app.desk import Desk
+from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
+from advisor_app.gui.labels import contract_status_label, tier_label
+from advisor_app.gui.models.cases import format_instant
+from advisor_app.store.queries import CaseFilter
+
+
+class PlaceholderTab(QWidget):
+    """Holds a tab's place until its widget is merged; says in one line what will be there.
+
+    Same constructor and `set_account` as the real tabs, so swapping is one line.
+    """
+
+    def __init__(self, what: str, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.account_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.label = QLabel(what, self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.label)
+
+    def set_account(self, account_id: int) -> None:
+        self.account_id = account_id
+
+
+class AccountView(QWidget):
+    def __init__(self, desk: Desk, choices: ColumnChoices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.account_id: int | None = None
+        self.overview: AccountOverview | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.name_label = QLabel(self)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        layout.addWidget(self.name_label)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(24)
+        self.fact_labels: dict[str, QLabel] = {}
+        titles = [
+            ("tier", self.tr("Tier")),
+            ("contract", self.tr("Contract year")),
+            ("status", self.tr("Contract status")),
+            ("advisor", self.tr("Named advisor")),
+            ("contacts", self.tr("Authorized contacts")),
+            ("service_days", self.tr("Service days")),
+            ("update", self.tr("This week's update")),
+        ]
+        per_row = 4
+        for position, (key, title) in enumerate(titles):
+            row, column = 2 * (position // per_row), position % per_row
+            caption = QLabel(title, self)
+            caption.setEnabled(False)
+            value = QLabel(self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(title)
+            facts.addWidget(caption, row, column)
+            facts.addWidget(value, row + 1, column)
+            self.fact_labels[key] = value
+        facts.setColumnStretch(per_row, 1)
+        layout.addLayout(facts)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Account sections"))
+        self.cases = CasesPanel(desk, choices, self.tabs)
+        self.tabs.addTab(self.cases, self.tr("&Cases"))
+        # The lead swaps these placeholders for the obligations and notes widgets (one line each).
+        self.service_days_tab = PlaceholderTab(
+            self.tr("Service days: the year's bookings, balance and burn-down, with booking and undo."), desk, self
+        )
+        self.weekly_updates_tab = PlaceholderTab(
+            self.tr("Weekly updates: this week's state, draft and send, skip with a reason, the history."), desk, self
+        )
+        self.contacts_tab = PlaceholderTab(
+            self.tr("Contacts: the account's contacts, which are authorized, and the tier's limit."), desk, self
+        )
+        self.usage_tab = PlaceholderTab(
+            self.tr("Usage: the account's usage metrics over time, with CSV import."), desk, self
+        )
+        self.notes_tab = PlaceholderTab(
+            self.tr("Notes: notes on the account and its cases, flagged for the weekly update."), desk, self
+        )
+        self.tabs.addTab(self.service_days_tab, self.tr("Service &days"))
+        self.tabs.addTab(self.weekly_updates_tab, self.tr("&Weekly updates"))
+        self.tabs.addTab(self.contacts_tab, self.tr("C&ontacts"))
+        self.tabs.addTab(self.usage_tab, self.tr("&Usage"))
+        self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
+        layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.cases)
+
+    def obligation_tabs(self) -> list[QWidget]:
+        return [self.service_days_tab, self.weekly_updates_tab, self.contacts_tab, self.usage_tab, self.notes_tab]
+
+    def set_account(self, account_id: int) -> None:
+        self.account_id = account_id
+        self.cases.set_fixed(CaseFilter(account_id=account_id))
+        for tab in self.obligation_tabs():
+            tab.set_account(account_id)  # type: ignore[attr-defined]
+        self.refresh_header()
+
+    def refresh_header(self) -> None:
+        if self.account_id is None:
+            return
+        with self.desk.engine.connect() as connection:
+            overview = account_overview(connection, self.account_id, self.desk.clock())
+        self.overview = overview
+        self.name_label.setText(overview.name)
+        first, last = overview.contract_year
+        labels = self.fact_labels
+        labels["tier"].setText(tier_label(overview.tier))
+        labels["contract"].setText(self.tr("{first} to {last}").format(first=first.isoformat(), last=last.isoformat()))
+        labels["status"].setText(contract_status_label(overview.contract_status))
+        labels["advisor"].setText(overview.named_advisor or self.tr("none"))
+        if overview.authorized_limit is None:
+            contacts = self.tr("{count} (no limit)").format(count=overview.authorized_contacts)
+        else:
+            contacts = self.tr("{count} of {limit}").format(
+                count=overview.authorized_contacts, limit=overview.authorized_limit
+            )
+            if overview.authorized_contacts > overview.authorized_limit:
+                contacts = self.tr("{contacts} · over the limit").format(contacts=contacts)
+        labels["contacts"].setText(contacts)
+        if overview.service_days_allotted is None:
+            days = self.tr("{used} used (no allotment)").format(used=f"{overview.service_days_used:g}")
+        else:
+            days = self.tr("{used} of {allotted} used").format(
+                used=f"{overview.service_days_used:g}", allotted=f"{overview.service_days_allotted:g}"
+            )
+        labels["service_days"].setText(days)
+        labels["update"].setText(self._update_text(overview))
+
+    def _update_text(self, overview: AccountOverview) -> str:
+        state = overview.update_state
+        if state is None:
+            return self.tr("not owed")
+        words = {
+            "due": self.tr("Due"),
+            "overdue": self.tr("Overdue"),
+            "drafted": self.tr("Drafted"),
+            "sent": self.tr("Sent"),
+            "skipped": self.tr("Skipped"),
+        }
+        due = "" if overview.update_due is None else format_instant(overview.update_due)
+        return self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)

@@ -1,0 +1,119 @@
+"""The Today page's short lists (new Severity 1 cases, weekly updates, service days, changes)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from advisor_app.attention.today import ItemKind, Level, TodayItem
+from advisor_app.gui.labels import status_label
+from advisor_app.gui.models.cases import format_instant
+
+Index = QModelIndex | QPersistentModelIndex
+
+ITEM_CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_ICONS = {
+    Level.CRITICAL: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Level.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Level.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def _days(value: float) -> str:
+    return f"{value:g}"
+
+
+class TodayItemsModel(QAbstractListModel):
+    """One list of Today items; each opens its case, or its account when it has no case."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[TodayItem] = []
+        self._icons: dict[Level, QIcon] = {}
+
+    def set_items(self, items: list[TodayItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> TodayItem:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(item.level)
+        if role == ITEM_CASE_ID_ROLE:
+            return item.case_id
+        if role == ITEM_ACCOUNT_ID_ROLE:
+            return item.account_id
+        if role == ITEM_LEVEL_ROLE:
+            return item.level.value
+        return None
+
+    def _icon(self, level: Level) -> QIcon:
+        icon = self._icons.get(level)
+        if icon is None:
+            icon = self._icons[level] = QApplication.style().standardIcon(_ICONS[level])
+        return icon
+
+    @staticmethod
+    def _when(at: datetime | None) -> str:
+        return "" if at is None else format_instant(at)
+
+    def text(self, item: TodayItem) -> str:
+        case = f"#{item.case_number} {item.text}" if item.case_number is not None else ""
+        kind = item.kind
+        if kind is ItemKind.NEW_SEV1:
+            return self.tr("{case} · {account}").format(case=case, account=item.account_name)
+        if kind is ItemKind.BREACH:
+            return self.tr("Breached: {case} · {account}").format(case=case, account=item.account_name)
+        if kind is ItemKind.NEW_CASE:
+            return self.tr("New: {case} · {account}").format(case=case, account=item.account_name)
+        if kind is ItemKind.STATUS_CHANGE:
+            return self.tr("{case}: {old} → {new}").format(
+                case=case, old=status_label(item.facts["old"]), new=status_label(item.facts["new"])
+            )
+        if kind is ItemKind.WEEKLY_UPDATE:
+            state = item.facts["state"]
+            when = self._when(item.at)
+            if state == "overdue":
+                return self.tr("{account}: overdue since {when}").format(account=item.account_name, when=when)
+            if state == "drafted":
+                return self.tr("{account}: drafted, not sent · due {when}").format(account=item.account_name, when=when)
+            return self.tr("{account}: due {when}").format(account=item.account_name, when=when)
+        if "over" in item.facts:
+            return self.tr("{account}: {over} days over the allotment ({used} of {allotted})").format(
+                account=item.account_name,
+                over=_days(item.facts["over"]),
+                used=_days(item.facts["used"]),
+                allotted=_days(item.facts["allotted"]),
+            )
+        return self.tr("{account}: {days} days lapse unused on {day}").format(
+            account=item.account_name, days=_days(item.facts["lapsing"]), day=item.facts["lapse_on"].isoformat()
+        )
+
+    def tooltip(self, item: TodayItem) -> str:
+        lines = [self.text(item)]
+        if item.case_id is not None and item.at is not None:
+            lines.append(self.tr("At {when}").format(when=self._when(item.at)))
+        lines.append(
+            self.tr("Enter opens the case") if item.case_id is not None else self.tr("Enter opens the account")
+        )
+        return "\n".join(lines)
