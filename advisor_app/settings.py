@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -36,6 +37,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15
+    language: Literal["system", "en", "de"] = "system"
+    """The GUI's language (and date and number formats); "system" follows the OS. Read at start."""
+    theme: Literal["system", "light", "dark"] = "system"
+    """Light or dark palette; "system" follows the OS colour scheme as it changes."""
 
 
 def load_settings(path: Path) -> Settings:

@@ -1,0 +1,80 @@
+"""View > Theme and View > Language: the look and language settings as menu entries.
+
+The theme switches at once; the language is saved and shows from the next start (texts
+are read when widgets are built), which the menu says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QMenu
+
+from advisor_app.desk import Desk
+from advisor_app.gui.theme import theme_follower
+from advisor_app.settings import save_settings
+
+
+class ViewMenuEntries(QObject):
+    """The Theme and Language submenus of a View menu, kept in step with the settings."""
+
+    language_chosen = Signal(str)
+    """the new language setting; the window may say "restart to see it" in its status bar"""
+
+    def __init__(self, menu: QMenu, desk: Desk) -> None:
+        super().__init__(menu)
+        self.setObjectName("viewMenuEntries")
+        self._desk = desk
+        self.theme_menu = menu.addMenu(self.tr("&Theme"))
+        self.theme_menu.setObjectName("themeMenu")
+        self.theme_group = QActionGroup(self)
+        themes = (("system", self.tr("&System")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark")))
+        for value, text in themes:
+            self._add(self.theme_menu, self.theme_group, text, value, desk.settings.theme)
+        self.theme_group.triggered.connect(self.theme_triggered)
+
+        self.language_menu = menu.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        # Language names are written in their own language, so they are found whatever is shown now.
+        languages = (("system", self.tr("&System")), ("en", "&English"), ("de", "&Deutsch"))
+        for value, text in languages:
+            self._add(self.language_menu, self.language_group, text, value, desk.settings.language)
+        self.language_menu.addSeparator()
+        note = self.language_menu.addAction(self.tr("Takes effect when Advisor Desk restarts"))
+        note.setEnabled(False)
+        self.language_group.triggered.connect(self.language_triggered)
+
+    def _add(self, menu: QMenu, group: QActionGroup, text: str, value: str, current: str) -> QAction:
+        action = menu.addAction(text)
+        action.setCheckable(True)
+        action.setData(value)
+        action.setChecked(value == current)
+        group.addAction(action)
+        return action
+
+    def _save(self) -> None:
+        save_settings(self._desk.workspace.settings_file, self._desk.settings)
+
+    @Slot(QAction)
+    def theme_triggered(self, action: QAction) -> None:
+        value = str(action.data())
+        self._desk.settings.theme = value  # type: ignore[assignment]
+        self._save()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme_follower(app).set_mode(value)
+
+    @Slot(QAction)
+    def language_triggered(self, action: QAction) -> None:
+        value = str(action.data())
+        if value == self._desk.settings.language:
+            return
+        self._desk.settings.language = value  # type: ignore[assignment]
+        self._save()
+        self.language_chosen.emit(value)
+
+
+def build_view_menu_entries(menu: QMenu, desk: Desk) -> ViewMenuEntries:
+    """Add View > Theme (System, Light, Dark) and View > Language (System, English, Deutsch)."""
+    return ViewMenuEntries(menu, desk)
