@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
+from advisor_app.gui.icons import icon
 from advisor_app.sla import ClockKind, ClockState, clock_state_at
 from advisor_app.sla.clocks import CaseClockSummary
 from advisor_app.store.queries import CaseListRow
@@ -131,6 +133,20 @@ def urgency_foreground(urgency: Urgency, palette: QPalette | None = None) -> QCo
     palette = palette if palette is not None else QGuiApplication.palette()
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     return (_FOREGROUND_DARK if dark else _FOREGROUND_LIGHT).get(urgency)
+
+
+# The state as a shape as well as a colour and a word (breached, at risk, paused).
+_URGENCY_ICONS = {Urgency.BREACHED: "breached", Urgency.AT_RISK: "at-risk", Urgency.PAUSED: "paused"}
+
+
+def urgency_icon(urgency: Urgency) -> QIcon | None:
+    name = _URGENCY_ICONS.get(urgency)
+    return None if name is None else _icon(name)
+
+
+@cache
+def _icon(name: str) -> QIcon:
+    return icon(name)
 
 
 def kind_label(kind: str | None) -> str:

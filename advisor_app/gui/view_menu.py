@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidgetAction
 
 from advisor_app.desk import Desk
 from advisor_app.gui.theme import theme_follower
@@ -41,8 +41,15 @@ class ViewMenuEntries(QObject):
         for value, text in languages:
             self._add(self.language_menu, self.language_group, text, value, desk.settings.language)
         self.language_menu.addSeparator()
-        note = self.language_menu.addAction(self.tr("Takes effect when Advisor Desk restarts"))
-        note.setEnabled(False)
+        # A label rather than a disabled entry: greyed-out text reads as "unavailable", and faintly.
+        note = QLabel(self.tr("Takes effect when Advisor Desk restarts"), self.language_menu)
+        note.setContentsMargins(24, 4, 12, 4)
+        font = note.font()
+        font.setItalic(True)
+        note.setFont(font)
+        self.restart_note = QWidgetAction(self)
+        self.restart_note.setDefaultWidget(note)
+        self.language_menu.addAction(self.restart_note)
         self.language_group.triggered.connect(self.language_triggered)
 
     def _add(self, menu: QMenu, group: QActionGroup, text: str, value: str, current: str) -> QAction:

@@ -25,6 +25,7 @@ from advisor_app.gui.countdown import (
     format_duration,
     kind_label,
     urgency_foreground,
+    urgency_icon,
     urgency_label,
 )
 from advisor_app.gui.i18n import format_instant
@@ -45,11 +46,13 @@ _ROLES = frozenset(
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
         URGENCY_ROLE,
     }
 )
 _COUNTDOWN_ROLES = [
     Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
     URGENCY_ROLE,
@@ -186,6 +189,8 @@ class CasesTableModel(QAbstractTableModel):
             return URGENCY_BACKGROUND.get(value.urgency)
         if role == Qt.ItemDataRole.ForegroundRole:
             return urgency_foreground(value.urgency)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return urgency_icon(value.urgency)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
