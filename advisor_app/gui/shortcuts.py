@@ -94,14 +94,15 @@ class ShortcutsDialog(QDialog):
 
 
 def add_shortcuts_action(help_menu: QMenu, window: QWidget) -> QAction:
-    """Help > Keyboard shortcuts (F1), opening the list for `window`."""
+    """Help > Keyboard shortcuts (F1), first in the Help menu, opening the list for `window`."""
     action = QAction(QCoreApplication.translate("ShortcutsDialog", "&Keyboard shortcuts…"), window)
     action.setObjectName("keyboardShortcutsAction")
     action.setShortcut(QKeySequence(Qt.Key.Key_F1))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     opener = _ShortcutsOpener(window, action)
     action.triggered.connect(opener.open)
-    help_menu.addAction(action)
+    first = help_menu.actions()[0] if help_menu.actions() else None
+    help_menu.insertAction(first, action)  # first in Help, above About
     return action
 
 

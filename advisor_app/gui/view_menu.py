@@ -42,7 +42,7 @@ class ViewMenuEntries(QObject):
             self._add(self.language_menu, self.language_group, text, value, desk.settings.language)
         self.language_menu.addSeparator()
         # A label rather than a disabled entry: greyed-out text reads as "unavailable", and faintly.
-        note = QLabel(self.tr("Takes effect when Advisor Desk restarts"), self.language_menu)
+        note = QLabel(self.restart_hint(), self.language_menu)
         note.setContentsMargins(24, 4, 12, 4)
         font = note.font()
         font.setItalic(True)
@@ -51,6 +51,10 @@ class ViewMenuEntries(QObject):
         self.restart_note.setDefaultWidget(note)
         self.language_menu.addAction(self.restart_note)
         self.language_group.triggered.connect(self.language_triggered)
+
+    def restart_hint(self) -> str:
+        """Also for the window's status bar when `language_chosen` fires."""
+        return self.tr("Takes effect when Advisor Desk restarts")
 
     def _add(self, menu: QMenu, group: QActionGroup, text: str, value: str, current: str) -> QAction:
         action = menu.addAction(text)

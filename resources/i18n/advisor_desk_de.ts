@@ -345,12 +345,12 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     <message>
         <source>{hours}h {minutes}m</source>
         <comment>duration, short</comment>
-        <translation>{hours} h {minutes} min</translation>
+        <translation>{hours}:{minutes} h</translation>
     </message>
     <message>
         <source>{minutes}m {seconds}s</source>
         <comment>duration, short</comment>
-        <translation>{minutes} min {seconds} s</translation>
+        <translation>{minutes}:{seconds} min</translation>
     </message>
     <message>
         <source>No target</source>
