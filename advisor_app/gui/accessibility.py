@@ -55,6 +55,8 @@ def _inside_composite(widget: QWidget, root: QWidget) -> bool:
 def _is_control(widget: QWidget) -> bool:
     if isinstance(widget, (QHeaderView, QScrollBar)):
         return False  # part of a table or a scroll area, reached through it
+    if widget.objectName().startswith("qt_"):
+        return False  # Qt's own parts (a menu bar's overflow button), named by Qt
     return isinstance(widget, _CONTROLS)
 
 

@@ -86,6 +86,10 @@ def test_the_sync_details_name_every_control(qtbot, demo_desk: Desk) -> None:  #
     assert dialog.ui.quarantineView.accessibleDescription()
 
 
+def test_the_main_window_names_every_control(main_window: MainWindow) -> None:
+    assert unnamed_controls(main_window) == []
+
+
 def test_a_window_with_no_shortcuts_lists_none() -> None:
     window = QMainWindow()
     window.menuBar().addMenu("&File").addAction("Plain")
