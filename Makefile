@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 CONSTRAINTS := packaging/constraints.txt
 HEADLESS := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test bench forms lint typecheck system-deps-run system-deps-test clean
+.PHONY: run test bench forms translations lint typecheck system-deps-run system-deps-test clean
 
 run: system-deps-run $(VENV)/.app-installed
 	$(VENV)/bin/advisor-app --demo
@@ -19,6 +19,10 @@ bench: system-deps-test $(VENV)/.dev-installed
 
 forms: $(VENV)/.dev-installed
 	$(PY) -m advisor_app.gui.formgen
+
+# lupdate -no-obsolete over the GUI sources and ui/*.ui into resources/i18n/*.ts, then lrelease.
+translations: $(VENV)/.dev-installed
+	$(PY) -m advisor_app.gui.linguist
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check advisor_app tests benchmarks

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -42,6 +43,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """Local time of day (like 22:00) from which notifications stay in the window: no desktop
     popups, only the in-app banner. Empty: no quiet hours."""
     quiet_hours_end: str = ""
+    language: Literal["system", "en", "de"] = "system"
+    """The GUI's language (and date and number formats); "system" follows the OS. Read at start."""
+    theme: Literal["system", "light", "dark"] = "system"
+    """Light or dark palette; "system" follows the OS colour scheme as it changes."""
 
 
 def load_settings(path: Path) -> Settings:

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from advisor_app import APP_ID, APP_NAME, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.i18n import install_language
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.main_window import MainWindow
-from advisor_app.gui.theme import ThemeFollower
+from advisor_app.gui.theme import theme_follower
 from advisor_app.resources import resource_path
 
 qt_log = logging.getLogger("advisor_app.qt")
@@ -43,7 +44,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "advisor-desk.svg"))))
-    ThemeFollower(app)
+    theme_follower(app)
     return app
 
 
@@ -84,6 +85,9 @@ def run_gui(root: Path, demo: bool) -> int:
     except AdvisorError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    # Before any window exists: widgets read their texts when they are built.
+    install_language(desk.settings.language)
+    theme_follower(app).set_mode(desk.settings.theme)
     if not demo and desk.settings.source_kind is None:
         # First run of this workspace: guide the connection. Cancelling opens the empty window.
         run_connection_wizard(desk)

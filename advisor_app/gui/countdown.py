@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
+from advisor_app.gui.icons import icon
 from advisor_app.sla import ClockKind, ClockState, clock_state_at
 from advisor_app.sla.clocks import CaseClockSummary
 from advisor_app.store.queries import CaseListRow
@@ -30,8 +32,8 @@ class Countdown:
     """wall-clock time to the deadline; negative once breached"""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("countdown", text)
+# A plain module, not a QObject: literal texts in `translate("countdown", ...)` for lupdate.
+translate = QCoreApplication.translate
 
 
 def countdown(row: CaseListRow, now: datetime) -> Countdown:
@@ -69,36 +71,42 @@ def format_duration(value: timedelta) -> str:
     hours, rest = divmod(rest, 3_600)
     minutes, seconds = divmod(rest, 60)
     if days:
-        return f"{sign}{days}d {hours}h"
-    if hours:
-        return f"{sign}{hours}h {minutes:02d}m"
-    return f"{sign}{minutes}m {seconds:02d}s"
+        text = translate("countdown", "{days}d {hours}h", "duration, short").format(days=days, hours=hours)
+    elif hours:
+        text = translate("countdown", "{hours}h {minutes}m", "duration, short").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
+    else:
+        text = translate("countdown", "{minutes}m {seconds}s", "duration, short").format(
+            minutes=minutes, seconds=f"{seconds:02d}"
+        )
+    return sign + text
 
 
 def countdown_text(value: Countdown) -> str:
     if value.urgency is Urgency.NO_TARGET:
-        return _tr("No target")
+        return translate("countdown", "No target")
     if value.urgency is Urgency.PAUSED:
-        return _tr("Paused")
+        return translate("countdown", "Paused")
     if value.urgency is Urgency.DONE:
-        return _tr("Answered")
+        return translate("countdown", "Answered")
     assert value.remaining is not None
     text = format_duration(value.remaining)
     if value.urgency is Urgency.BREACHED:
-        return _tr("Breached {overdue}").format(overdue=text)
+        return translate("countdown", "Breached {overdue}").format(overdue=text)
     if value.urgency is Urgency.AT_RISK:
-        return _tr("At risk {left}").format(left=text)
+        return translate("countdown", "At risk {left}").format(left=text)
     return text
 
 
 def urgency_label(urgency: Urgency) -> str:
     return {
-        Urgency.OK: _tr("On track"),
-        Urgency.AT_RISK: _tr("At risk"),
-        Urgency.BREACHED: _tr("Breached"),
-        Urgency.PAUSED: _tr("Paused (waiting on customer)"),
-        Urgency.DONE: _tr("Answered"),
-        Urgency.NO_TARGET: _tr("No target for this tier"),
+        Urgency.OK: translate("countdown", "On track"),
+        Urgency.AT_RISK: translate("countdown", "At risk"),
+        Urgency.BREACHED: translate("countdown", "Breached"),
+        Urgency.PAUSED: translate("countdown", "Paused (waiting on customer)"),
+        Urgency.DONE: translate("countdown", "Answered"),
+        Urgency.NO_TARGET: translate("countdown", "No target for this tier"),
     }[urgency]
 
 
@@ -107,16 +115,43 @@ URGENCY_BACKGROUND = {
     Urgency.AT_RISK: QColor(230, 160, 20, 90),
     Urgency.BREACHED: QColor(220, 50, 50, 110),
 }
-URGENCY_FOREGROUND = {
-    Urgency.OK: QColor(40, 140, 70),
-    Urgency.PAUSED: QColor(128, 128, 128),
-    Urgency.NO_TARGET: QColor(128, 128, 128),
+# Text colours, per palette: a green or grey that reads on white reads poorly on near-black.
+_FOREGROUND_LIGHT = {
+    Urgency.OK: QColor(25, 115, 55),
+    Urgency.PAUSED: QColor(100, 100, 100),
+    Urgency.NO_TARGET: QColor(100, 100, 100),
 }
+_FOREGROUND_DARK = {
+    Urgency.OK: QColor(110, 210, 140),
+    Urgency.PAUSED: QColor(170, 172, 176),
+    Urgency.NO_TARGET: QColor(170, 172, 176),
+}
+
+
+def urgency_foreground(urgency: Urgency, palette: QPalette | None = None) -> QColor | None:
+    """The text colour of a countdown cell, chosen for the palette's base (light or dark)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return (_FOREGROUND_DARK if dark else _FOREGROUND_LIGHT).get(urgency)
+
+
+# The state as a shape as well as a colour and a word (breached, at risk, paused).
+_URGENCY_ICONS = {Urgency.BREACHED: "breached", Urgency.AT_RISK: "at-risk", Urgency.PAUSED: "paused"}
+
+
+def urgency_icon(urgency: Urgency) -> QIcon | None:
+    name = _URGENCY_ICONS.get(urgency)
+    return None if name is None else _icon(name)
+
+
+@cache
+def _icon(name: str) -> QIcon:
+    return icon(name)
 
 
 def kind_label(kind: str | None) -> str:
     if kind == ClockKind.FIRST_RESPONSE.value:
-        return _tr("First response")
+        return translate("countdown", "First response")
     if kind == ClockKind.FOLLOW_UP.value:
-        return _tr("Follow-up")
+        return translate("countdown", "Follow-up")
     return "—"

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from advisor_app.gui.labels import tier_label
 from advisor_app.gui.models.accounts import DETAIL_ROLE, OPEN_CASES_ROLE, TIER_ROLE
 
+# Badge fills behind white text: each at least 4.5:1 against white, on light and dark palettes.
 TIER_COLORS = {
-    "standard": "#7d8590",
+    "standard": "#646b75",
     "bronze": "#a0673a",
-    "silver": "#8c96a3",
-    "gold": "#b8860b",
+    "silver": "#6b7584",
+    "gold": "#8a6508",
     "platinum": "#4f6d9a",
 }
 
@@ -79,7 +80,7 @@ class AccountDelegate(QStyledItemDelegate):
             small_metrics = QFontMetrics(small)
             badge = QRect(x, detail_top, small_metrics.horizontalAdvance(label) + 10, line)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(TIER_COLORS.get(tier, "#7d8590")))
+            painter.setBrush(QColor(TIER_COLORS.get(tier, TIER_COLORS["standard"])))
             painter.drawRoundedRect(badge, 3, 3)
             painter.setFont(small)
             painter.setPen(QColor("#ffffff"))

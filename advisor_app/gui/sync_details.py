@@ -10,8 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from advisor_app.gui.forms.ui_sync_details import Ui_SyncDetailsDialog
-from advisor_app.gui.labels import stream_label
-from advisor_app.gui.models.cases import format_instant
+from advisor_app.gui.i18n import format_instant
+from advisor_app.gui.labels import stream_count, stream_label
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.store import queries
 from advisor_app.store.queries import QuarantinedRecord
@@ -65,16 +65,16 @@ class SyncDetailsDialog(QDialog):
         self.ui.quarantineView.verticalHeader().setVisible(False)
         self.ui.quarantineView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.ui.summaryLabel.setText(self._summary(sync))
+        self.ui.quarantineView.setAccessibleDescription(
+            self.tr("Records the last syncs could not store, with when they were seen and why")
+        )
 
     def _summary(self, sync: SyncController) -> str:
         lines = []
         if sync.last_report is not None and not any(r.written for r in sync.last_report.streams.values()):
             lines.append(self.tr("Last sync in this session: nothing new."))
         elif sync.last_report is not None:
-            parts = [
-                self.tr("{stream}: {count}").format(stream=stream_label(stream), count=report.written)
-                for stream, report in sync.last_report.streams.items()
-            ]
+            parts = [stream_count(stream, report.written) for stream, report in sync.last_report.streams.items()]
             lines.append(self.tr("Last sync in this session stored {parts}.").format(parts=", ".join(parts)))
         if sync.last_error:
             lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
@@ -86,5 +86,5 @@ class SyncDetailsDialog(QDialog):
             )
         if not lines:
             lines.append(self.tr("No sync has run in this session."))
-        lines.append(self.tr("Records set aside: {count}").format(count=self.model.rowCount()))
+        lines.append(self.tr("%Ln record(s) set aside.", "", self.model.rowCount()))
         return "\n".join(lines)

@@ -5,7 +5,16 @@ from collections.abc import Iterator
 import pytest
 
 from advisor_app.desk import Desk
+from advisor_app.gui.i18n import install_translators
 from advisor_app.gui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_catalog(qapp):  # type: ignore[no-untyped-def]
+    """The app installs its English catalog (the plural forms) at start; tests see the same texts."""
+    installed = install_translators("en")
+    yield installed
+    installed.uninstall()
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     assert cell.data(URGENCY_ROLE) == Urgency.AT_RISK
     assert cell.data().startswith("At risk ")
     assert cell.data(2**0 * 8) is not None  # Qt.BackgroundRole: at risk is colored as well as worded
+    assert cell.data(1) is not None  # Qt.DecorationRole: and marked with the at-risk icon
     tooltip = cell.data(3)  # Qt.ToolTipRole
     assert "Business time left" in tooltip and "the account's time" in tooltip
 

@@ -67,7 +67,7 @@ def test_sync_details_show_the_error_and_the_records_set_aside(qtbot, main_windo
     summary = dialog.ui.summaryLabel.text()
     assert "Last error: syncing with nowhere is not available" in summary
     assert "not been reachable since" in summary
-    assert "Records set aside: 1" in summary
+    assert "1 record set aside." in summary
 
 
 def test_the_workspace_syncs_on_its_interval(main_window: MainWindow) -> None:

@@ -11,23 +11,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from advisor_app.gui.countdown import (
     URGENCY_BACKGROUND,
-    URGENCY_FOREGROUND,
     Countdown,
     Urgency,
     countdown,
     countdown_text,
     format_duration,
     kind_label,
+    urgency_foreground,
+    urgency_icon,
     urgency_label,
 )
+from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.store import queries
 from advisor_app.store.clocks import business_time_left
@@ -45,11 +46,13 @@ _ROLES = frozenset(
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
         URGENCY_ROLE,
     }
 )
 _COUNTDOWN_ROLES = [
     Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
     URGENCY_ROLE,
@@ -61,15 +64,6 @@ class Column:
     key: str
     title: str
     sort: CaseSort
-
-
-def format_instant(value: datetime) -> str:
-    """The instant in the advisor's local time, formatted for the locale (ISO-like in the C locale)."""
-    local = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000)).toLocalTime()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return local.toString("yyyy-MM-dd HH:mm")
-    return locale.toString(local, QLocale.FormatType.ShortFormat)
 
 
 class CasesTableModel(QAbstractTableModel):
@@ -199,7 +193,9 @@ class CasesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return URGENCY_BACKGROUND.get(value.urgency)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return URGENCY_FOREGROUND.get(value.urgency)
+            return urgency_foreground(value.urgency)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return urgency_icon(value.urgency)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -211,13 +207,11 @@ class CasesTableModel(QAbstractTableModel):
         if case.clock_deadline is not None and value.urgency in (Urgency.OK, Urgency.AT_RISK, Urgency.BREACHED):
             with self._engine.connect() as connection:
                 left = business_time_left(connection, case.account_region, case.severity, case.clock_deadline, now)
-            zone = ZoneInfo(case.account_timezone)
-            account_time = case.clock_deadline.astimezone(zone).strftime("%a %Y-%m-%d %H:%M")
+            account_time = format_instant(case.clock_deadline, case.account_timezone, weekday=True)
             lines.append(self.tr("Business time left: {left}").format(left=format_duration(left)))
             lines.append(self.tr("Due: {mine} (your time)").format(mine=format_instant(case.clock_deadline)))
-            lines.append(
-                self.tr("Due: {theirs} ({zone}, the account's time)").format(theirs=account_time, zone=zone.key)
-            )
+            theirs = self.tr("Due: {theirs} ({zone}, the account's time)")
+            lines.append(theirs.format(theirs=account_time, zone=case.account_timezone))
         return "\n".join(lines)
 
     def refresh_countdowns(self, first_row: int, last_row: int) -> None:
