@@ -3,35 +3,16 @@ service days, this week's update) over tabs for its cases and obligations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
+from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.store.queries import CaseFilter
-
-
-class PlaceholderTab(QWidget):
-    """Holds a tab's place until its widget is merged; says in one line what will be there.
-
-    Same constructor and `set_account` as the real tabs, so swapping is one line.
-    """
-
-    def __init__(self, what: str, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
-        self.account_id: int | None = None
-        layout = QVBoxLayout(self)
-        self.label = QLabel(what, self)
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.label)
-
-    def set_account(self, account_id: int) -> None:
-        self.account_id = account_id
 
 
 class AccountView(QWidget):
@@ -79,22 +60,14 @@ class AccountView(QWidget):
         self.tabs.setAccessibleName(self.tr("Account sections"))
         self.cases = CasesPanel(desk, choices, self.tabs)
         self.tabs.addTab(self.cases, self.tr("&Cases"))
-        # The lead swaps these placeholders for the obligations and notes widgets (one line each).
-        self.service_days_tab = PlaceholderTab(
-            self.tr("Service days: the year's bookings, balance and burn-down, with booking and undo."), desk, self
-        )
-        self.weekly_updates_tab = PlaceholderTab(
-            self.tr("Weekly updates: this week's state, draft and send, skip with a reason, the history."), desk, self
-        )
-        self.contacts_tab = PlaceholderTab(
-            self.tr("Contacts: the account's contacts, which are authorized, and the tier's limit."), desk, self
-        )
-        self.usage_tab = PlaceholderTab(
-            self.tr("Usage: the account's usage metrics over time, with CSV import."), desk, self
-        )
-        self.notes_tab = PlaceholderTab(
-            self.tr("Notes: notes on the account and its cases, flagged for the weekly update."), desk, self
-        )
+        self.service_days_tab = ServiceDaysTab(desk, self)
+        self.weekly_updates_tab = WeeklyUpdatesTab(desk, self)
+        self.contacts_tab = ContactsTab(desk, self)
+        self.usage_tab = UsageTab(desk, self)
+        self.notes_tab = NOTES_PLACEHOLDER
+        # An edit in one tab changes the header (balance, this week's update state).
+        self.service_days_tab.changed.connect(self.refresh_header)
+        self.weekly_updates_tab.changed.connect(self.refresh_header)
         self.tabs.addTab(self.service_days_tab, self.tr("Service &days"))
         self.tabs.addTab(self.weekly_updates_tab, self.tr("&Weekly updates"))
         self.tabs.addTab(self.contacts_tab, self.tr("C&ontacts"))
@@ -113,6 +86,7 @@ class AccountView(QWidget):
             tab.set_account(account_id)  # type: ignore[attr-defined]
         self.refresh_header()
 
+    @Slot()
     def refresh_header(self) -> None:
         if self.account_id is None:
             return

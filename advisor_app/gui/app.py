@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from advisor_app import APP_ID, APP_NAME, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.i18n import install_language
 from advisor_app.gui.connection_wizard import run_connection_wizard
+from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import theme_follower
 from advisor_app.resources import resource_path

@@ -28,15 +28,14 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.domain import EventKind
-from advisor_app.gui.countdown import URGENCY_FOREGROUND, Urgency, format_duration, kind_label
+from advisor_app.gui.countdown import Urgency, format_duration, kind_label, urgency_foreground
+from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.gui.safe_browser import SafeTextBrowser
 from advisor_app.sla import ClockState
 from advisor_app.store.case_detail import CaseDetail, ClockDetail, ClockNow, TimelineEvent, case_detail
 from advisor_app.text import render_case_text
 
-_AT_RISK_COLOR = QColor(200, 120, 0)
-_BREACHED_COLOR = QColor(200, 40, 40)
 _NOTE_TINT = QColor(230, 180, 40)
 
 
@@ -232,24 +231,23 @@ class CaseDetailView(QWidget):
                 left_item.setForeground(color)
 
     def _state_look(self, clock: ClockDetail, figures: ClockNow) -> tuple[str, QIcon, QColor | None]:
-        style = self.style()
         state = figures.state
+        palette = self.palette()
         if state is ClockState.BREACHED:
             text = self.tr("Breached") if clock.is_open else self.tr("Breached (answered late)")
-            return text, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical), _BREACHED_COLOR
+            return text, icon("breached"), urgency_foreground(Urgency.BREACHED, palette)
         if state is ClockState.RUNNING and figures.at_risk:
-            return self.tr("At risk"), style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), _AT_RISK_COLOR
+            return self.tr("At risk"), icon("at-risk"), urgency_foreground(Urgency.AT_RISK, palette)
         if state is ClockState.RUNNING:
-            icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-            return self.tr("Running"), icon, URGENCY_FOREGROUND[Urgency.OK]
+            running = self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+            return self.tr("Running"), running, urgency_foreground(Urgency.OK, palette)
         if state is ClockState.PAUSED:
-            icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
-            return self.tr("Paused (waiting on customer)"), icon, URGENCY_FOREGROUND[Urgency.PAUSED]
+            return self.tr("Paused (waiting on customer)"), icon("paused"), urgency_foreground(Urgency.PAUSED, palette)
         if state is ClockState.MET:
             text = self.tr("Met") if not clock.clock.stopped else self.tr("Stopped (solved)")
-            return text, style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), None
-        icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        return self.tr("No target"), icon, URGENCY_FOREGROUND[Urgency.NO_TARGET]
+            return text, icon("met"), None
+        info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        return self.tr("No target"), info, urgency_foreground(Urgency.NO_TARGET, palette)
 
     def _deadline_text(self, clock: ClockDetail, figures: ClockNow) -> str:
         if clock.deadline is None:

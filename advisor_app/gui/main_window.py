@@ -22,19 +22,23 @@ from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
 from advisor_app.desk import Desk
-from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.account_view import AccountView
-from advisor_app.gui.case_placeholder import CaseDetailPlaceholder
+from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
+from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
+from advisor_app.gui.icons import icon
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
 from advisor_app.gui.notifications import NotificationBanner, Notifier
+from advisor_app.gui.search import install_search_shortcut
+from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.gui.today_view import TodayView
+from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
 
 log = logging.getLogger(__name__)
@@ -80,8 +84,7 @@ class MainWindow(QMainWindow):
         back_row.addWidget(self.back_button)
         back_row.addStretch(1)
         case_layout.addLayout(back_row)
-        # The one line to swap when the case detail is merged: CaseDetailView(desk, self.case_page)
-        self.case_detail = CaseDetailPlaceholder(desk, self.case_page)
+        self.case_detail = CaseDetailView(desk, self.case_page)
         case_layout.addWidget(self.case_detail, 1)
         for page in (self.today, self.all_cases, self.account_view, self.case_page):
             pages.addWidget(page)
@@ -103,7 +106,10 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self.sync_label)
 
         self.sync = SyncController(desk, self)
-        self.connection_actions = ConnectionActions(self, desk)  # slots for File > Connect…, Settings…, Sign out
+        self.connection_actions = ConnectionActions(self, desk)
+        self.ui.connectAction.triggered.connect(self.connection_actions.connect_source)
+        self.ui.settingsAction.triggered.connect(self.connection_actions.open_settings)
+        self.ui.signOutAction.triggered.connect(self.connection_actions.sign_out)
         self.sync.started.connect(self.sync_started)
         self.sync.progressed.connect(self.sync_progressed)
         self.sync.waiting.connect(self.sync_waiting)
@@ -118,6 +124,13 @@ class MainWindow(QMainWindow):
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
+        self.search_action = install_search_shortcut(self, desk, self.open_search_hit)
+        self.search_action.setIcon(icon("search"))
+        self.ui.goMenu.insertAction(self.ui.filterAction, self.search_action)
+        self.view_entries = build_view_menu_entries(self.ui.viewMenu, desk)
+        self.view_entries.language_chosen.connect(self.language_chosen)
+        add_shortcuts_action(self.ui.helpMenu, self)
+        self._set_icons()
         self.ui.todayAction.triggered.connect(self.show_today)
         self.ui.todayButton.clicked.connect(self.show_today)
         self.ui.accountsAction.triggered.connect(self.focus_accounts)
@@ -154,6 +167,21 @@ class MainWindow(QMainWindow):
         self._size_for_screen()
         self._restore_layout()
         self.notifier.check()
+
+    def _set_icons(self) -> None:
+        for action, name in (
+            (self.ui.syncAction, "sync"),
+            (self.ui.cancelSyncAction, "cancel"),
+            (self.ui.settingsAction, "settings"),
+            (self.ui.signOutAction, "sign-out"),
+            (self.ui.todayAction, "today"),
+            (self.ui.accountsAction, "accounts"),
+            (self.ui.allCasesAction, "cases"),
+            (self.ui.snoozeHourAction, "snooze"),
+            (self.ui.snoozeTomorrowAction, "snooze"),
+        ):
+            action.setIcon(icon(name))
+        self.ui.todayButton.setIcon(icon("today"))
 
     def case_panels(self) -> list[CasesPanel]:
         return [self.today.urgent, self.all_cases, self.account_view.cases]
@@ -264,6 +292,25 @@ class MainWindow(QMainWindow):
         self._show_page(self.case_page)
         self.case_detail.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @Slot(str, int)
+    def open_search_hit(self, kind: str, item_id: int) -> None:
+        """A Ctrl+K result: a case opens its detail, an account (or a note's account) its 360."""
+        if kind == "case":
+            self.open_case(item_id)
+            return
+        if kind == "note":
+            with self.desk.engine.connect() as connection:
+                account_id = queries.note_account(connection, item_id)
+            if account_id is None:
+                return
+            item_id = account_id
+        self.show_account(item_id)
+        self.focus_page()
+
+    @Slot(str)
+    def language_chosen(self, _language: str) -> None:
+        self.ui.statusBar.showMessage(self.view_entries.restart_hint(), 10_000)
+
     @Slot()
     def go_back(self) -> None:
         self._show_page(self._previous_page)
@@ -277,7 +324,8 @@ class MainWindow(QMainWindow):
 
     def _current_case_id(self) -> int | None:
         if self.ui.pages.currentWidget() is self.case_page:
-            return getattr(self.case_detail, "case_id", None)
+            detail = self.case_detail.detail
+            return None if detail is None else detail.case.id
         return self.current_panel().current_case_id()
 
     # Snoozing -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ conflict turns it into an update, so both paths keep the index current. The UPDA
 triggers fire only when an indexed column changes, so clock recomputes cost nothing here.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-11-25
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
