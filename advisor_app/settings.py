@@ -36,6 +36,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15
+    draft_template: str = "weekly-update"
+    """The weekly update template new drafts are made from (resources/templates, or the workspace's)."""
+    draft_language: str = "en"
+    """"en" or "de": the language new weekly update drafts are written in."""
 
 
 def load_settings(path: Path) -> Settings:

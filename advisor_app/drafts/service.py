@@ -20,6 +20,7 @@ from advisor_app.drafts.saved import SavedDraft, load_draft, save_draft
 from advisor_app.drafts.templates import DEFAULT_TEMPLATE, Templates
 from advisor_app.obligations.weekly_updates import iso_week, parse_week
 from advisor_app.store import schema
+from advisor_app.workspace import Workspace
 
 SUBJECTS = {"en": "Weekly update {account}, {week}", "de": "Wochenbericht {account}, {week}"}
 
@@ -32,7 +33,7 @@ class Composed:
 
 def workspace_templates(root: Path) -> Templates:
     """The shipped templates, overridden by the workspace's `templates/` folder."""
-    return Templates(root / "templates")
+    return Templates(Workspace(root).templates_dir)
 
 
 def compose_draft(

@@ -70,7 +70,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            auto_reload=True,
+            cache_size=0,  # a template added to or edited in the workspace counts at once
         )
         self.environment.filters["md"] = md_escape
 
