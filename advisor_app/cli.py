@@ -55,10 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--add-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
     calendar.add_argument("--remove-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
     draft = commands.add_parser("draft", help="a weekly update draft: the stored one, else composed from the data")
-    draft.add_argument("--account", required=True, metavar="NAME_OR_ID", help="the account's name (or a unique prefix) or id")
+    draft.add_argument(
+        "--account", required=True, metavar="NAME_OR_ID", help="the account's name (or a unique prefix) or id"
+    )
     draft.add_argument("--week", metavar="WEEK", help="an ISO week like 2026-W48 (default: this week)")
     draft.add_argument("--format", choices=["md", "html", "txt", "eml", "pdf"], default="md", help="default: md")
-    draft.add_argument("--language", choices=["en", "de"], help="compose in this language (default: the draft's, else en)")
+    draft.add_argument(
+        "--language", choices=["en", "de"], help="compose in this language (default: the draft's, else en)"
+    )
     draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
     return parser
 

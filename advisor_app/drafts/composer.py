@@ -8,10 +8,11 @@ and severity at that instant come from its history, SLA cycles from `store.clock
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
 from statistics import fmean
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, or_, select
@@ -184,7 +185,7 @@ class _Timeline:
         return False
 
 
-def _value_at(changes: list[tuple[datetime | None, T]], instant: datetime) -> T:
+def _value_at(changes: Sequence[tuple[datetime | None, T]], instant: datetime) -> T:
     value = changes[0][1]
     for at, new in changes[1:]:
         if at is not None and at <= instant:

@@ -145,9 +145,7 @@ def template_context(facts: WeekFacts, language: str) -> dict[str, Any]:
             "met": len(facts.met),
             "breached": len(facts.breached),
         },
-        "by_severity": [
-            {"severity": severity, **counts} for severity, counts in sorted(facts.by_severity.items())
-        ],
+        "by_severity": [{"severity": severity, **counts} for severity, counts in sorted(facts.by_severity.items())],
         "opened": [_case(fact, language) for fact in facts.opened],
         "solved": [_case(fact, language) for fact in facts.solved],
         "active": [_case(fact, language) for fact in facts.active],

@@ -30,9 +30,14 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
 
 
+# Table attributes rather than CSS alone: Qt's rich text (preview, PDF) and many mail
+# clients honour them where they ignore style sheets.
+_TABLE = '<table border="1" cellspacing="0" cellpadding="5">'
+
+
 def markdown_to_html(markdown: str) -> str:
     """The body's HTML fragment (no <html> around it)."""
-    return _parser().render(markdown)
+    return _parser().render(markdown).replace("<table>", _TABLE)
 
 
 def html_document(markdown: str, title: str, language: str, templates: Templates) -> str:
@@ -101,7 +106,9 @@ class _TextWriter:
                 body = _TextWriter(item_tokens).text().strip("\n")
                 indent = "  " * (len(lists) - 1)
                 lines = body.split("\n")
-                rendered = [f"{indent}{marker} {lines[0]}"] + [f"{indent}{' ' * (len(marker) + 1)}{line}" for line in lines[1:]]
+                rendered = [f"{indent}{marker} {lines[0]}"] + [
+                    f"{indent}{' ' * (len(marker) + 1)}{line}" for line in lines[1:]
+                ]
                 self._append_list_line("\n".join(rendered))
                 continue
             elif kind == "paragraph_open":
@@ -121,9 +128,9 @@ class _TextWriter:
         return "\n\n".join(block for block in self.blocks if block is not None).strip("\n") + "\n"
 
     def _append_list_line(self, line: str) -> None:
-        if self.blocks and self.blocks[-1].startswith(("-", " ")) and not self.blocks[-1].startswith("--"):
-            self.blocks[-1] += "\n" + line
-        elif self.blocks and _is_numbered(self.blocks[-1]):
+        if (self.blocks and self.blocks[-1].startswith(("-", " ")) and not self.blocks[-1].startswith("--")) or (
+            self.blocks and _is_numbered(self.blocks[-1])
+        ):
             self.blocks[-1] += "\n" + line
         else:
             self.blocks.append(line)
@@ -140,7 +147,7 @@ def _wrap(text: str) -> str:
 
 def _until_close(tokens: Sequence[Token], index: int, closing: str) -> tuple[list[Token], int]:
     """The tokens inside the block opened at `index`, and the index after its closing token."""
-    depth, inner = 0, []
+    depth, inner = 0, list[Token]()
     opening = tokens[index].type
     for position in range(index + 1, len(tokens)):
         token = tokens[position]
@@ -182,9 +189,7 @@ def _format_table(rows: list[tuple[list[str], bool]]) -> str:
     widths = [max(len(cells[i]) if i < len(cells) else 0 for cells, _ in rows) for i in range(columns)]
     lines = []
     for cells, header in rows:
-        padded = [
-            (cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])) for i, cell in enumerate(cells)
-        ]
+        padded = [(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])) for i, cell in enumerate(cells)]
         lines.append("  ".join(padded).rstrip())
         if header:
             lines.append("  ".join("-" * width for width in widths))

@@ -123,7 +123,9 @@ class Export:
         return build_eml(subject=self.subject, recipients=self.recipients, text=self.text, html=self.html, now=now)
 
 
-def make_export(engine: Engine, templates: Templates, account_id: int, week: str, markdown: str, language: str) -> Export:
+def make_export(
+    engine: Engine, templates: Templates, account_id: int, week: str, markdown: str, language: str
+) -> Export:
     name, _ = account_header(engine, account_id)
     subject = subject_line(name, week, language)
     html = html_document(markdown, subject, language, templates)

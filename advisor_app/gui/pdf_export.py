@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from advisor_app.errors import AdvisorError
@@ -18,12 +18,12 @@ class OfflineDocument(QTextDocument):
     """A text document that loads no resources: images or style sheets named in a draft
     (remote or local files) are never fetched."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+    def loadResource(self, kind: int, name: QUrl) -> object:
         return None
 
 
 def write_pdf(html: str, path: Path, title: str = "") -> None:
-    """Lay out `html` on A4 pages with 18 mm margins and write it to `path` (needs a Q(Gui)Application)."""
+    """Lay out `html` on A4 pages with 2 cm margins and write it to `path` (needs a Q(Gui)Application)."""
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Advisor Desk")
@@ -32,15 +32,14 @@ def write_pdf(html: str, path: Path, title: str = "") -> None:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
+            QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )
     )
     document = OfflineDocument()
     document.setHtml(html)
-    # Lay out at the page's width in points so fonts keep their size at any resolution.
-    page = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(page.width(), page.height()))
+    # Without a page size of its own the document is laid out on the writer's pages, in points,
+    # inside margins of 2 cm that QTextDocument adds itself (so the writer adds none).
     document.print_(writer)
     del writer  # flushes and closes the file
     if not path.exists() or path.stat().st_size == 0:

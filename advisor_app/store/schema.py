@@ -2,7 +2,7 @@
 
 Synced tables (accounts, contacts, cases, case events, usage metrics, sync state) are
 written only by the sync engine through Core upserts keyed by (source, remote id).
-Local-owned tables (service days, weekly updates) are written only through the ORM and
+Local-owned tables (service days, weekly updates, notes, update drafts) are written only through the ORM and
 never by sync. Migrations in `migrations/versions` create exactly this schema.
 """
 

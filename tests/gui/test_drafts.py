@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMessageBox
@@ -108,8 +109,14 @@ def test_a_template_error_is_shown_with_its_line(qtbot, demo_desk: Desk, lumen: 
 def test_exports_clipboard_and_diff(qtbot, demo_desk: Desk, lumen: tuple[int, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     account, week = lumen
     save_draft(
-        demo_desk.engine, account, "2026-W01", body="# Old\nLast time\n", highlights="",
-        template="weekly-update", language="en", now=demo_desk.clock(),
+        demo_desk.engine,
+        account,
+        "2026-W01",
+        body="# Old\nLast time\n",
+        highlights="",
+        template="weekly-update",
+        language="en",
+        now=demo_desk.clock(),
     )
     mark_sent(demo_desk.engine, account, "2026-W01", demo_desk.clock())
     composer = open_composer(qtbot, demo_desk, account, week)

@@ -6,8 +6,8 @@ import email
 import os
 import subprocess
 import sys
-from email.policy import default
 from datetime import timedelta
+from email.policy import default
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,7 @@ def test_markdown_text_and_html_to_standard_output(demo_root: Path, capsysbinary
     assert text.startswith("Wochenbericht: Lumen Retail LLC, 20") and "\n=====" in text
     assert main(draft(demo_root, "--format", "html")) == 0
     html = capsysbinary.readouterr().out.decode("utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "<h2>Cases</h2>" in html and "<table>" in html
+    assert html.startswith("<!DOCTYPE html>") and "<h2>Cases</h2>" in html and '<table border="1"' in html
 
 
 def test_eml_to_a_file(demo_root: Path, tmp_path: Path) -> None:
@@ -64,8 +64,14 @@ def test_the_stored_draft_is_exported(demo_root: Path, capsysbinary: pytest.Capt
     try:
         account = find_account(desk.engine, "Lumen Retail")
         save_draft(
-            desk.engine, account, "2026-W45", body="# Mine\n\nEdited by hand.\n", highlights="",
-            template="weekly-update", language="en", now=desk.clock(),
+            desk.engine,
+            account,
+            "2026-W45",
+            body="# Mine\n\nEdited by hand.\n",
+            highlights="",
+            template="weekly-update",
+            language="en",
+            now=desk.clock(),
         )
     finally:
         desk.close()
@@ -75,7 +81,9 @@ def test_the_stored_draft_is_exported(demo_root: Path, capsysbinary: pytest.Capt
 
 def test_pdf_under_offscreen(demo_root: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "update.pdf"
-    result = run(*draft(demo_root, "--week", LAST_WEEK, "--format", "pdf", "-o", str(target)), QT_QPA_PLATFORM="offscreen")
+    result = run(
+        *draft(demo_root, "--week", LAST_WEEK, "--format", "pdf", "-o", str(target)), QT_QPA_PLATFORM="offscreen"
+    )
     assert result.returncode == 0, result.stderr
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

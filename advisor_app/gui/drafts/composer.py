@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +36,7 @@ from advisor_app.drafts.context import LANGUAGES
 from advisor_app.drafts.exports import markdown_to_html
 from advisor_app.drafts.saved import SavedDraft, diff_lines, last_sent_before, load_draft, mark_sent, save_draft
 from advisor_app.drafts.service import Composed, account_header, compose_draft, make_export, workspace_templates
-from advisor_app.drafts.templates import DEFAULT_TEMPLATE, TemplateProblem
+from advisor_app.drafts.templates import DEFAULT_TEMPLATE
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.diff_dialog import DiffDialog
@@ -145,6 +145,7 @@ class DraftComposer(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(self.tr("Draft (Markdown)"))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview = OfflineBrowser(self)
         self.preview.setAccessibleName(self.tr("Preview"))
 
@@ -383,9 +384,7 @@ class DraftComposer(QWidget):
         if self.sender() is not self.task:
             return
         self.task = None
-        if isinstance(error, TemplateProblem):
-            self.show_error(str(error))
-        elif isinstance(error, AdvisorError):
+        if isinstance(error, AdvisorError):  # a TemplateProblem names the template and line
             self.show_error(str(error))
         else:
             log.error("composing the draft failed", exc_info=error if isinstance(error, BaseException) else None)
@@ -480,7 +479,7 @@ class DraftComposer(QWidget):
         self.status_label.setText(self.tr("Marked as sent"))
         self._update_state()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
         if self.task is not None:
             self.task.cancel()

@@ -33,6 +33,8 @@ class NotesTab(QWidget):
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Notes"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self.note_chosen)
         self.editor = QPlainTextEdit(self)
         self.editor.setAccessibleName(self.tr("Note"))

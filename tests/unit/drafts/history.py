@@ -41,11 +41,15 @@ class Provider:
 
 
 def account(remote_id: str, name: str, zone: str, region: str, tier: str = "gold") -> Account:
-    return Account("test", remote_id, name, tier, region, zone, date(2026, 3, 1), "Ada Advisor", ContractStatus.ACTIVE, NOW)
+    return Account(
+        "test", remote_id, name, tier, region, zone, date(2026, 3, 1), "Ada Advisor", ContractStatus.ACTIVE, NOW
+    )
 
 
 def case(remote_id: str, account_id: str, severity: Severity, created: datetime, status: CaseStatus) -> Case:
-    return Case("test", remote_id, account_id, f"Case {remote_id}", "", "c@acme.example", severity, status, created, NOW)
+    return Case(
+        "test", remote_id, account_id, f"Case {remote_id}", "", "c@acme.example", severity, status, created, NOW
+    )
 
 
 def event(case_id: str, n: int, kind: EventKind, at: datetime, value: str = "", old: str = "") -> CaseEvent:
@@ -112,4 +116,6 @@ def make_engine(tmp_path: Path) -> Engine:
 
 def account_id(engine: Engine, remote_id: str) -> int:
     with Session(engine) as session:
-        return session.execute(select(schema.AccountRow.id).where(schema.AccountRow.remote_id == remote_id)).scalar_one()
+        return session.execute(
+            select(schema.AccountRow.id).where(schema.AccountRow.remote_id == remote_id)
+        ).scalar_one()

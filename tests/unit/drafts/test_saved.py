@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from advisor_app.desk import Desk
 from advisor_app.domain import WeeklyUpdateState
 from advisor_app.drafts import DraftError
-from advisor_app.errors import AdvisorError
 from advisor_app.drafts.notes import NoteError, add_note, delete_note, edit_note, flag_note, notes_of
 from advisor_app.drafts.saved import diff_lines, last_sent_before, load_draft, mark_sent, save_draft
 from advisor_app.drafts.service import accounts_owing_updates, draft_all_due, find_account, workspace_templates
+from advisor_app.errors import AdvisorError
 from advisor_app.store import schema
 from tests.unit.drafts.history import NOW, WEEK, account_id
 
@@ -86,9 +86,7 @@ def test_notes_are_validated_and_flagged(engine: Engine) -> None:
     with pytest.raises(NoteError, match="account: no account"):
         add_note(engine, 999, "text", NOW)
     with Session(engine) as session:
-        denver_case = session.execute(
-            select(schema.CaseRow.id).where(schema.CaseRow.account_id == denver)
-        ).scalar_one()
+        denver_case = session.execute(select(schema.CaseRow.id).where(schema.CaseRow.account_id == denver)).scalar_one()
     with pytest.raises(NoteError, match="belongs to another account"):
         add_note(engine, berlin, "text", NOW, case_id=denver_case)
     note = add_note(engine, berlin, "  First  ", NOW)
@@ -134,6 +132,9 @@ def test_draft_all_due_this_week(demo_desk: Desk) -> None:
     assert not by_id[first[0]].created and by_id[first[0]].draft.body == "# Mine\n"
     created = [item for item in items if item.created]
     assert len(created) == len(owing) - 2
-    assert all(item.draft.state is WeeklyUpdateState.DRAFTED and item.draft.body.startswith("# Weekly update") for item in created)
+    assert all(
+        item.draft.state is WeeklyUpdateState.DRAFTED and item.draft.body.startswith("# Weekly update")
+        for item in created
+    )
     again = draft_all_due(engine, templates, now)
     assert not any(item.created for item in again)

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from advisor_app.drafts.exports import html_document, markdown_to_html
 from advisor_app.drafts.service import compose_draft, workspace_templates
-from advisor_app.drafts.templates import DEFAULT_TEMPLATE, Templates, TemplateProblem, md_escape
+from advisor_app.drafts.templates import DEFAULT_TEMPLATE, TemplateProblem, Templates, md_escape
 from tests.unit.drafts.history import NOW, WEEK, account_id
 
 CONTEXT = {"account": {"name": "Acme"}, "items": ["a", "b"], "week": WEEK}
