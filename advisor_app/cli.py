@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--year", type=int, help="the year whose holidays to show (default: this year)")
     calendar.add_argument("--add-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
     calendar.add_argument("--remove-holiday", type=_iso_date, action="append", default=[], metavar="DATE")
+    draft = commands.add_parser("draft", help="a weekly update draft: the stored one, else composed from the data")
+    draft.add_argument(
+        "--account", required=True, metavar="NAME_OR_ID", help="the account's name (or a unique prefix) or id"
+    )
+    draft.add_argument("--week", metavar="WEEK", help="an ISO week like 2026-W48 (default: this week)")
+    draft.add_argument("--format", choices=["md", "html", "txt", "eml", "pdf"], default="md", help="default: md")
+    draft.add_argument(
+        "--language", choices=["en", "de"], help="compose in this language (default: the draft's, else en)"
+    )
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
     return parser
 
 
@@ -254,6 +264,19 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from advisor_app.desk import open_desk
+    from advisor_app.drafts.cli import run_draft
+
+    if args.format == "pdf" and args.output is None:
+        raise AdvisorError("a PDF needs a file: add -o FILE")
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        return run_draft(desk, args.account, args.week, args.format, args.language, args.output)
+    finally:
+        desk.close()
+
+
 def _gui(args: argparse.Namespace) -> int:
     from advisor_app.gui.app import run_gui
 
@@ -272,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "usage-import": _usage_import,
         "connect": _connect,
         "sync": _sync,
+        "draft": _draft,
     }
     try:
         return handlers[args.command](args)

@@ -47,6 +47,10 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """The GUI's language (and date and number formats); "system" follows the OS. Read at start."""
     theme: Literal["system", "light", "dark"] = "system"
     """Light or dark palette; "system" follows the OS colour scheme as it changes."""
+    draft_template: str = "weekly-update"
+    """The weekly update template new drafts are made from (resources/templates, or the workspace's)."""
+    draft_language: str = "en"
+    """"en" or "de": the language new weekly update drafts are written in."""
 
 
 def load_settings(path: Path) -> Settings:

@@ -44,6 +44,11 @@ class Workspace:
     def backups_dir(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def templates_dir(self) -> Path:
+        """The advisor's own templates; a file here overrides the shipped one of the same name."""
+        return self.root / "templates"
+
 
 def check_root(root: Path) -> None:
     """Refuse a folder the app cannot use, without creating or changing anything."""

@@ -2,7 +2,7 @@
 
 Synced tables (accounts, contacts, cases, case events, usage metrics, sync state) are
 written only by the sync engine through Core upserts keyed by (source, remote id).
-Local-owned tables (service days, weekly updates) are written only through the ORM and
+Local-owned tables (service days, weekly updates, notes, update drafts) are written only through the ORM and
 never by sync. Migrations in `migrations/versions` create exactly this schema.
 """
 
@@ -204,6 +204,38 @@ class WeeklyUpdateRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
+class NoteRow(Base):
+    """An advisor's note on an account (or one of its cases); flagged ones go into the weekly update."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index(None, "account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    body: Mapped[str] = mapped_column(Text)
+    flagged_for_update: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(UtcInstant)
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class UpdateDraftRow(Base):
+    """What a week's draft (`weekly_updates.body`) was made from: the advisor's highlights, the
+    template and language, and the body as generated (to tell hand edits from it)."""
+
+    __tablename__ = "update_drafts"
+    __table_args__ = (UniqueConstraint("account_id", "iso_week"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
+    iso_week: Mapped[str] = mapped_column(String(8))
+    highlights: Mapped[str] = mapped_column(Text, default="")
+    template: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8))
+    generated_body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
 class SyncStateRow(Base):
     __tablename__ = "sync_state"
 
@@ -291,6 +323,8 @@ obligation_edits = cast(Table, ObligationEditRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
 calendar_edits = cast(Table, CalendarEditRow.__table__)
+notes = cast(Table, NoteRow.__table__)
+update_drafts = cast(Table, UpdateDraftRow.__table__)
 app_sessions = cast(Table, AppSessionRow.__table__)
 notified_events = cast(Table, NotifiedEventRow.__table__)
 case_snoozes = cast(Table, CaseSnoozeRow.__table__)
