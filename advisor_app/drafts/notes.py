@@ -125,3 +125,11 @@ def notes_of(engine: Engine, account_id: int) -> list[Note]:
             .order_by(schema.NoteRow.created_at.desc(), schema.NoteRow.id.desc())
         )
         return [_note(row) for row in rows]
+
+
+def note_account(engine: Engine, note_id: int) -> int | None:
+    """The account a note belongs to, or None when the note is gone."""
+    with engine.connect() as connection:
+        return connection.execute(
+            select(schema.NoteRow.account_id).where(schema.NoteRow.id == note_id)
+        ).scalar_one_or_none()

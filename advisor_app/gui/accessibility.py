@@ -35,8 +35,8 @@ _CONTROLS = (
     QTextEdit,
     QTabBar,
 )
-# Controls built into these are named by them (a combo box's list, a spin box's line edit).
-_COMPOSITES = (QAbstractItemView, QAbstractSpinBox, QComboBox, QDateTimeEdit, QTabBar)
+# Controls built into these are named by them (a combo box's list, a line edit's clear button).
+_COMPOSITES = (QAbstractItemView, QAbstractSpinBox, QComboBox, QDateTimeEdit, QLineEdit, QTabBar)
 
 
 def _plain(text: str) -> str:

@@ -10,6 +10,7 @@ from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
+from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.store.queries import CaseFilter
@@ -64,7 +65,7 @@ class AccountView(QWidget):
         self.weekly_updates_tab = WeeklyUpdatesTab(desk, self)
         self.contacts_tab = ContactsTab(desk, self)
         self.usage_tab = UsageTab(desk, self)
-        self.notes_tab = NOTES_PLACEHOLDER
+        self.notes_tab = NotesTab(desk, self)
         # An edit in one tab changes the header (balance, this week's update state).
         self.service_days_tab.changed.connect(self.refresh_header)
         self.weekly_updates_tab.changed.connect(self.refresh_header)
@@ -84,6 +85,12 @@ class AccountView(QWidget):
         self.cases.set_fixed(CaseFilter(account_id=account_id))
         for tab in self.obligation_tabs():
             tab.set_account(account_id)  # type: ignore[attr-defined]
+        self.refresh_header()
+
+    @Slot()
+    def refresh_obligations(self) -> None:
+        """After a draft was written or sent elsewhere: the weekly tab and the header."""
+        self.weekly_updates_tab.reload()
         self.refresh_header()
 
     @Slot()

@@ -133,6 +133,11 @@ class CaseDetailView(QWidget):
         self.timer.timeout.connect(self.refresh_clocks)
         self._show_nothing()
 
+    @property
+    def case_id(self) -> int | None:
+        """The id of the case shown, or None."""
+        return None if self.detail is None else self.detail.case.id
+
     # -- loading ---------------------------------------------------------------------
 
     def show_case(self, case_id: int) -> bool:

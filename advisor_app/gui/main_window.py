@@ -22,13 +22,17 @@ from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
 from advisor_app.desk import Desk
+from advisor_app.drafts.notes import note_account
+from advisor_app.drafts.service import current_week
 from advisor_app.gui.account_view import AccountView
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
-from advisor_app.gui.icons import icon
+from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
+from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
+from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
+        self.ui.draftUpdateAction.triggered.connect(self.draft_update)
+        self.ui.draftAllAction.triggered.connect(self.draft_all_due)
         self.search_action = install_search_shortcut(self, desk, self.open_search_hit)
         self.search_action.setIcon(icon("search"))
         self.ui.goMenu.insertAction(self.ui.filterAction, self.search_action)
@@ -179,6 +185,8 @@ class MainWindow(QMainWindow):
             (self.ui.allCasesAction, "cases"),
             (self.ui.snoozeHourAction, "snooze"),
             (self.ui.snoozeTomorrowAction, "snooze"),
+            (self.ui.draftUpdateAction, "weekly-update"),
+            (self.ui.draftAllAction, "weekly-update"),
         ):
             action.setIcon(icon(name))
         self.ui.todayButton.setIcon(icon("today"))
@@ -299,13 +307,34 @@ class MainWindow(QMainWindow):
             self.open_case(item_id)
             return
         if kind == "note":
-            with self.desk.engine.connect() as connection:
-                account_id = queries.note_account(connection, item_id)
+            account_id = note_account(self.desk.engine, item_id)
             if account_id is None:
                 return
             item_id = account_id
         self.show_account(item_id)
+        if kind == "note":
+            self.account_view.tabs.setCurrentWidget(self.account_view.notes_tab)
         self.focus_page()
+
+    @Slot()
+    def draft_update(self) -> None:
+        """Updates > Draft weekly update: this week's update of the account on screen."""
+        account_id = self.account_view.account_id if self.ui.pages.currentWidget() is self.account_view else None
+        if account_id is None:
+            self.ui.statusBar.showMessage(self.tr("Choose an account first: its update is drafted."), 10_000)
+            return
+        composer = DraftComposer(
+            self.desk, account_id, current_week(self.desk.engine, account_id, self.desk.clock()), self
+        )
+        composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        composer.weekChanged.connect(self.account_view.refresh_obligations)
+        composer.show()
+
+    @Slot()
+    def draft_all_due(self) -> None:
+        dialog = BatchDraftDialog(self.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     @Slot(str)
     def language_chosen(self, _language: str) -> None:
@@ -324,8 +353,7 @@ class MainWindow(QMainWindow):
 
     def _current_case_id(self) -> int | None:
         if self.ui.pages.currentWidget() is self.case_page:
-            detail = self.case_detail.detail
-            return None if detail is None else detail.case.id
+            return self.case_detail.case_id
         return self.current_panel().current_case_id()
 
     # Snoozing -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -46,6 +47,8 @@ def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
     """The actions of `window` (and its children) that have a shortcut, in menu order."""
     entries: list[ShortcutEntry] = []
     for action in window.findChildren(QAction):
+        if not shiboken6.isValid(action):
+            continue  # a context menu's action whose menu was deleted while Python held it
         sequences = [s for s in action.shortcuts() if not s.isEmpty()]
         if not sequences or action.isSeparator():
             continue

@@ -22,7 +22,7 @@ class BurnDownChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(360, 260)
+        self.setMinimumSize(320, 180)
         self.remaining = QLineSeries()
         self.remaining.setName(self.tr("Days left"))
         self.projection = QLineSeries()

@@ -36,6 +36,8 @@ class ContactsTab(QWidget):
         self.cases_model = FlaggedCasesModel(self)
         self.contacts_table = _table(self.contacts_model, ContactsModel.EMAIL)
         self.cases_table = _table(self.cases_model, FlaggedCasesModel.SUBJECT)
+        self.contacts_table.setAccessibleName(self.tr("Contacts"))
+        self.cases_table.setAccessibleName(self.tr("Cases from requesters who are not authorized"))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -49,6 +49,7 @@ class UsageImportDialog(QDialog):
         self.model.set_rows(parsed.bad)
         table = QTableView()
         table.setModel(self.model)
+        table.setAccessibleName(self.tr("Rows that cannot be imported"))
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(BadRowsModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,6 +118,7 @@ class UsageTab(QWidget):
         self.changes_model = UsageChangesModel(self)
         self.changes_table = QTableView()
         self.changes_table.setModel(self.changes_model)
+        self.changes_table.setAccessibleName(self.tr("Week-over-week changes"))
         self.changes_table.verticalHeader().hide()
         self.changes_table.horizontalHeader().setSectionResizeMode(
             UsageChangesModel.METRIC, QHeaderView.ResizeMode.Stretch

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,9 @@ from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.common import fit_columns, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
+from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.obligations import journal
-from advisor_app.obligations.terms import WEEKDAYS, terms_of
+from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.updates import WeekEntry, skip_week, unskip_week, week_history
 from advisor_app.obligations.weekly_updates import WeekStatus
 
@@ -67,6 +68,9 @@ class WeeklyUpdatesTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.terms_label = QLabel()
         self.status_label = QLabel()
+        self.draft_button = QPushButton(self.tr("&Draft…"))
+        self.draft_button.setToolTip(self.tr("Write the selected week's update (Enter or double-click a week)"))
+        self.draft_button.clicked.connect(self.draft_selected)
         self.skip_button = QPushButton(self.tr("Skip…"))
         self.unskip_button = QPushButton(self.tr("Unskip"))
         self.undo_button = QPushButton(self.tr("Undo"))
@@ -80,15 +84,17 @@ class WeeklyUpdatesTab(QWidget):
         self.addAction(self.undo_action)
         self.model = WeekHistoryModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Weekly updates by week"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(WeekHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.activated.connect(self.week_activated)
         buttons = QHBoxLayout()
         buttons.addWidget(self.terms_label, 1)
-        for button in (self.skip_button, self.unskip_button, self.undo_button):
+        for button in (self.draft_button, self.skip_button, self.unskip_button, self.undo_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -115,7 +121,9 @@ class WeeklyUpdatesTab(QWidget):
         fit_columns(self.table)
         self.terms_label.setText(
             self.tr("Due every {weekday} at {time} ({zone})").format(
-                weekday=WEEKDAYS[terms.due_weekday], time=terms.due_time.strftime("%H:%M"), zone=terms.timezone
+                weekday=QLocale().dayName(terms.due_weekday + 1, QLocale.FormatType.LongFormat),
+                time=terms.due_time.strftime("%H:%M"),
+                zone=terms.timezone,
             )
         )
         overdue = [w for w in self._weeks if w.status is WeekStatus.OVERDUE]
@@ -153,6 +161,28 @@ class WeeklyUpdatesTab(QWidget):
             if self.model.index(row, 0).data(ROW_ID_ROLE) == week:
                 self.table.selectRow(row)
                 return
+
+    @Slot()
+    def draft_selected(self) -> None:
+        """Open the week's update in the composer (this week's when none is selected)."""
+        if self._account_id is None:
+            return
+        week = self.selected_week() or (self._weeks[0].iso_week if self._weeks else None)
+        if week is None:
+            return
+        composer = DraftComposer(self._desk, self._account_id, week, self.window())
+        composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        composer.weekChanged.connect(self.composer_changed)
+        composer.show()
+
+    @Slot(QModelIndex)
+    def week_activated(self, _index: QModelIndex) -> None:
+        self.draft_selected()
+
+    @Slot()
+    def composer_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def selected_week(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

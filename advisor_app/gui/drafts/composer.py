@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Slot
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,9 @@ PREVIEW_MS = 250
 
 class DraftComposer(QWidget):
     """A window for the update of `account_id` in `week` (an ISO week like 2026-W48)."""
+
+    weekChanged = Signal()
+    """The week's state changed (drafted or sent): lists of weeks reload."""
 
     def __init__(self, desk: Desk, account_id: int, week: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -478,9 +481,11 @@ class DraftComposer(QWidget):
             return
         self.status_label.setText(self.tr("Marked as sent"))
         self._update_state()
+        self.weekChanged.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
+        self.weekChanged.emit()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)
