@@ -17,6 +17,15 @@ def english_catalog(qapp):  # type: ignore[no-untyped-def]
     installed.uninstall()
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp):  # type: ignore[no-untyped-def]
+    """Rich text left on the offscreen platform's clipboard crashes PySide6 6.12 while the
+    interpreter shuts down (a segfault after the last test, exit code 139); under xcb it
+    does not. Tests that copy leave the clipboard empty."""
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def main_window(qtbot, demo_desk: Desk) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     window = MainWindow(demo_desk)

@@ -145,20 +145,12 @@ def _insert_account(connection: Connection, account_id: int, name: str) -> None:
     )
 
 
-def test_the_migration_backfills_and_indexes_notes_when_that_table_exists(tmp_path: Path) -> None:
+def test_the_migration_backfills_and_indexes_notes(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     engine = database.make_engine(path)
-    database.upgrade(engine, "0003")
+    database.upgrade(engine, "0005")  # notes exist from 0005 on
     with engine.begin() as connection:
         _insert_account(connection, 1, "Acme Widgets")
-        # The notes table of the drafts branch (migration 0005), as the shared decision has it.
-        connection.execute(
-            text(
-                "CREATE TABLE notes (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id),"
-                " case_id INTEGER REFERENCES cases(id), body TEXT NOT NULL, flagged_for_update BOOLEAN NOT NULL,"
-                " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"
-            )
-        )
         connection.execute(
             text("INSERT INTO notes VALUES (5, 1, NULL, 'Renewal call went well, ask about SSO', 0, 1, 1)")
         )
