@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from advisor_app.gui.account.common import warning_color
@@ -30,10 +30,14 @@ class BurnDownChart(QChartView):
         pen = QPen(self.palette().color(self.palette().ColorRole.Mid), 2, Qt.PenStyle.DashLine)
         self.projection.setPen(pen)
         chart = QChart()
+        # The chart's own theme, not the palette, colours its axes and labels: match light or dark.
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
         chart.addSeries(self.remaining)
         chart.addSeries(self.projection)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setBackgroundVisible(False)
+        self.projection.setPen(pen)  # the theme set its own
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("MMM yy")
         self.x_axis.setTickCount(7)
@@ -51,6 +55,7 @@ class BurnDownChart(QChartView):
         """Steps down from the allotment at each booking; dashed from today at the pace so far."""
         year = current.year
         allotted = current.allotted or 0
+        self.setVisible(allotted > 0)  # nothing to burn down without an allotment
         left = allotted / 2
         points = [(_x(year.first_day), left)]
         for entry in sorted(entries, key=lambda e: e.day):
