@@ -199,7 +199,10 @@ def test_ticketsql_dates_are_in_rt_timezone(rt_server: RTServer) -> None:
         assert not found(f"LastUpdated < '{stamp}'"), suffix  # honoured, this would match
     # A typical sync query: everything in the queue changed since a watermark.
     since = ticketsql_date(updated - timedelta(minutes=1), tz)
-    result = rt_server.search(f"Queue = '{rt_server.queue}' AND LastUpdated >= '{since}'", orderby="LastUpdated")
+    # Newest first, and a page large enough: earlier tests in the session also touched the queue.
+    result = rt_server.search(
+        f"Queue = '{rt_server.queue}' AND LastUpdated >= '{since}'", orderby="LastUpdated", order="DESC", per_page=100
+    )
     assert str(ticket_id) in [item["id"] for item in result["items"]]
 
 
