@@ -2429,6 +2429,18 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>Training</source>
         <translation>Schulung</translation>
     </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
 </context>
 <context>
     <name>search</name>

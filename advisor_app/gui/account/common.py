@@ -1,23 +1,23 @@
-"""Small helpers shared by the obligations tabs: wording of days, dates, and colours."""
+"""Small helpers shared by the obligations tabs: wording of days, dates, colours, the undo shortcut."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import QWidget
 
 from advisor_app.obligations.service_days import format_days
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("obligations", text)
-
-
 def days_text(half_days: int) -> str:
-    return _tr("{days} days").format(days=format_days(half_days)) if half_days != 2 else _tr("1 day")
+    # Literal texts in translate() calls, so lupdate finds them.
+    if half_days == 2:
+        return QCoreApplication.translate("obligations", "1 day")
+    return QCoreApplication.translate("obligations", "{days} days").format(days=format_days(half_days))
 
 
 def date_text(day: date) -> str:
@@ -33,9 +33,14 @@ def local_time_text(instant: datetime, zone: str) -> str:
     return f"{QLocale().toString(QDate(local.year, local.month, local.day), 'ddd d MMM')} {local:%H:%M}"
 
 
-def fit_columns(table: QTableView) -> None:
-    """Size the columns to their contents; the stretching column (set on the header) takes the rest."""
-    table.resizeColumnsToContents()
+def add_undo_shortcut(widget: QWidget, undo: Callable[[], None]) -> QAction:
+    """Ctrl+Z (the platform's Undo) anywhere inside `widget` calls `undo`."""
+    action = QAction(QCoreApplication.translate("obligations", "Undo"), widget)
+    action.setShortcut(QKeySequence.StandardKey.Undo)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(undo)
+    widget.addAction(action)
+    return action
 
 
 def _dark() -> bool:

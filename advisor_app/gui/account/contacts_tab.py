@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from advisor_app.desk import Desk
-from advisor_app.gui.account.common import fit_columns, warning_color
+from advisor_app.gui.account.common import warning_color
 from advisor_app.gui.account.models import ContactsModel, FlaggedCasesModel
 from advisor_app.gui.labels import tier_label
 from advisor_app.obligations.contacts import contacts_of, contacts_summary, unauthorized_requester_cases
@@ -64,8 +64,8 @@ class ContactsTab(QWidget):
             flagged = unauthorized_requester_cases(connection, self._account_id)
         self.contacts_model.set_rows(contacts)
         self.cases_model.set_rows(flagged)
-        fit_columns(self.cases_table)
-        fit_columns(self.contacts_table)
+        self.cases_table.resizeColumnsToContents()
+        self.contacts_table.resizeColumnsToContents()
         palette = self.summary_label.palette()
         palette.setColor(palette.ColorRole.WindowText, self.palette().color(palette.ColorRole.WindowText))
         if summary.limit is None:

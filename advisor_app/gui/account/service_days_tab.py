@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlalchemy import case, select
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
-from advisor_app.gui.account.common import fit_columns, long_date_text, warning_color
+from advisor_app.gui.account.common import add_undo_shortcut, long_date_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
 from advisor_app.gui.account.service_day_dialog import EntryFields, ServiceDayDialog
 from advisor_app.obligations import journal
@@ -82,11 +81,7 @@ class ServiceDaysTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo)
         self.export_button.clicked.connect(self._on_export)
-        self.undo_action = QAction(self.tr("Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(self.undo)
-        self.addAction(self.undo_action)
+        self.undo_action = add_undo_shortcut(self, self.undo)
         self.model = LedgerModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Service-day ledger"))
@@ -173,7 +168,7 @@ class ServiceDaysTab(QWidget):
             shown = current
         self._show_balance(shown, today, is_current=shown is current)
         self.chart.show_year(shown, self._entries, today)
-        fit_columns(self.table)
+        self.table.resizeColumnsToContents()
         self.undo_button.setEnabled(last is not None)
         self.undo_action.setEnabled(last is not None)
         self.undo_button.setToolTip(

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.account.common import fit_columns
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
 from advisor_app.obligations.usage import (
     USAGE_CSV_COLUMNS,
@@ -150,7 +149,7 @@ class UsageTab(QWidget):
             series = usage_series(connection, self._account_id)
         changes = week_over_week(series)
         self.changes_model.set_rows(changes)
-        fit_columns(self.changes_table)
+        self.changes_table.resizeColumnsToContents()
         while self.charts_layout.count():
             item = self.charts_layout.takeAt(0)
             if item.widget() is not None:

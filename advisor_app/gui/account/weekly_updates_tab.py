@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.account.common import fit_columns, local_time_text, warning_color
+from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.obligations import journal
@@ -77,11 +76,7 @@ class WeeklyUpdatesTab(QWidget):
         self.skip_button.clicked.connect(self.skip_selected)
         self.unskip_button.clicked.connect(self.unskip_selected)
         self.undo_button.clicked.connect(self.undo)
-        self.undo_action = QAction(self.tr("Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(self.undo)
-        self.addAction(self.undo_action)
+        self.undo_action = add_undo_shortcut(self, self.undo)
         self.model = WeekHistoryModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Weekly updates by week"))
@@ -118,7 +113,7 @@ class WeeklyUpdatesTab(QWidget):
             self._weeks = week_history(connection, self._account_id, now)
             last = journal.last_edit(connection, self._account_id)
         self.model.set_weeks(self._weeks, terms.timezone)
-        fit_columns(self.table)
+        self.table.resizeColumnsToContents()
         self.terms_label.setText(
             self.tr("Due every {weekday} at {time} ({zone})").format(
                 weekday=QLocale().dayName(terms.due_weekday + 1, QLocale.FormatType.LongFormat),
