@@ -31,6 +31,7 @@ from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
 from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.gui.elided_label import ElidedLabel
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.ui.centralLayout.insertWidget(0, self.banner)
         self.notifier = Notifier(desk, self.banner, self)
 
-        self.workspace_label = QLabel(self)
+        self.workspace_label = ElidedLabel(self)
         self.sync_label = QLabel(self)
         self.sync_progress = QProgressBar(self)
         self.sync_progress.setRange(0, 0)

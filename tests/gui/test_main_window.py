@@ -45,14 +45,24 @@ def test_any_status_includes_every_case(qtbot, main_window: MainWindow) -> None:
 
 
 def test_layout_is_remembered_per_workspace(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    main_window.resize(799, 595)  # within the offscreen screen (800x600), above the minimum size
+    assert main_window.minimumSizeHint().width() < 799, "the window must fit the offscreen screen (800x600)"
+    main_window.resize(799, 595)
     chosen = main_window.size()
+    assert chosen.width() == 799
     assert chosen != MainWindow(main_window.desk).size()  # not merely the first-start size
     main_window.close()
     again = MainWindow(main_window.desk)
     qtbot.addWidget(again)
     assert again.size() == chosen
     assert (main_window.desk.workspace.root / "window.ini").is_file()
+
+
+def test_a_long_workspace_path_does_not_widen_the_window(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    narrowest = main_window.minimumSizeHint().width()
+    long_path = "/home/advisor/" + "a-very-long-folder-name/" * 20 + "workspace"
+    main_window.workspace_label.setText(long_path)
+    assert main_window.minimumSizeHint().width() == narrowest
+    assert main_window.workspace_label.toolTip() == long_path
 
 
 def test_the_account_column_shows_only_for_all_accounts(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
