@@ -34,7 +34,7 @@ def test_connect_and_sync_a_workspace_with_request_tracker(
         root = tmp_path / "ws"
         monkeypatch.setattr("sys.stdin", io.StringIO(rt_server.token + "\n"))
         assert main(["--data-dir", str(root), "connect", "rt", rt_server.base_url, "--user", rt_server.api_user,
-                     "--rt-timezone", rt_server.timezone]) == 0  # fmt: skip
+                     "--rt-timezone", rt_server.timezone, "--account", account]) == 0  # fmt: skip
         assert main(["--data-dir", str(root), "sync"]) == 0
         assert "synced:" in capsys.readouterr().err
         assert main(["--data-dir", str(root), "status", "--json"]) == 0

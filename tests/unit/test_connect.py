@@ -144,11 +144,55 @@ def test_sync_without_a_source_is_a_one_line_error(tmp_path: Path, capsys: pytes
     assert capsys.readouterr().err == "advisor-app: error: this workspace is not connected to a ticketing system yet\n"
 
 
-def test_zendesk_needs_the_advisors_organizations(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+def test_the_account_selection_is_a_rule_naming_the_user_by_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
 ) -> None:
-    assert connect(monkeypatch, tmp_path / "ws", "zendesk", "https://acme.zendesk.com", "--user", "a@x.example") == 1
-    assert "choose the advisor's organizations" in capsys.readouterr().err
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@x.example") == 0
+    rule = json.loads((root / "settings.json").read_text())["account_selection"]
+    assert rule == {"advisors": ["a@x.example"], "tag": "", "added": [], "removed": [], "all_accounts": False}
+
+    other = tmp_path / "ws2"
+    code = connect(monkeypatch, other, "rt", "https://rt.example.com", "--user", "api", "--advisor", "Ada Lovelace",
+                   "--account", "ACME-1", "--account", "Globex", "--all-accounts")  # fmt: skip
+    assert code == 0
+    rule = json.loads((other / "settings.json").read_text())["account_selection"]
+    assert rule["advisors"] == ["Ada Lovelace"] and rule["added"] == ["ACME-1", "Globex"] and rule["all_accounts"]
+
+
+def test_with_the_automation_token_connect_stores_no_token_and_needs_no_keyring(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.sync.zendesk_fake import EMAIL, FakeZendesk, populate, running
+    from tests.unit.sync.zendesk_fake import TOKEN as ZENDESK_TOKEN
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    monkeypatch.setenv("ADVISOR_APP_TOKEN", ZENDESK_TOKEN)
+    fake = FakeZendesk()
+    populate(fake)
+    root = tmp_path / "ws"
+    try:
+        with running(fake) as server:
+            # Standard input is not read: the token comes from the environment.
+            code = connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag",
+                           "advisor-ada", token="not-this-one")  # fmt: skip
+            assert code == 0
+            err = capsys.readouterr().err
+            assert "ADVISOR_APP_TOKEN is set: no token was stored" in err
+            assert json.loads((root / "settings.json").read_text())["source_user"] == EMAIL
+            assert main(["--data-dir", str(root), "sync"]) == 0
+            assert "synced: accounts 2" in capsys.readouterr().err
+    finally:
+        keyring.set_keyring(previous)
+    assert ZENDESK_TOKEN not in every_file_text(root)
+
+
+def test_with_the_automation_token_an_existing_keyring_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
+) -> None:
+    monkeypatch.setenv("ADVISOR_APP_TOKEN", TOKEN)
+    assert connect(monkeypatch, tmp_path / "ws", "rt", "https://rt.example.com", "--user", "a") == 0
     assert backend.entries == {}
 
 
