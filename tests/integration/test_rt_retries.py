@@ -65,7 +65,8 @@ def workspace(
     monkeypatch.setattr("sys.stdin", io.StringIO(rt_server.token + "\n"))
     try:
         assert main(["--data-dir", str(root), "connect", "rt", proxy.url, "--user", rt_server.api_user,
-                     "--rt-timezone", rt_server.timezone, "--account", account]) == 0  # fmt: skip
+                     "--rt-timezone", rt_server.timezone, "--advisor", f"nobody-{account}",
+                     "--account", account]) == 0  # fmt: skip
         yield root, account, ticket, backend
     finally:
         keyring.set_keyring(previous)

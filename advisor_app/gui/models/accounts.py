@@ -93,5 +93,5 @@ class AccountsListModel(QAbstractListModel):
         if role == OPEN_CASES_ROLE:
             return self.total_open
         if role == DETAIL_ROLE:
-            return self.tr("Accounts: {count}").format(count=len(self._accounts))
+            return self.tr("Accounts: {count}").format(count=len(self.assigned))
         return None
