@@ -22,6 +22,7 @@ from advisor_app.settings import AccountSelection, save_settings
 from advisor_app.source_switch import retire_synced_data
 from advisor_app.sync.engine import stored_identity
 from advisor_app.sync.http import check_url, origin
+from advisor_app.sync.providers.rt import normalized_base_url
 from advisor_app.sync.providers.zendesk import ZendeskConfig
 from advisor_app.sync.selection import rule_of
 
@@ -58,6 +59,14 @@ def normalize_url(url: str) -> str:
     return urlunsplit((checked.scheme.lower(), checked.netloc.lower(), checked.path.rstrip("/"), "", ""))
 
 
+def source_url(kind: str, url: str) -> str:
+    """The URL the settings keep for a source, checked: Zendesk's origin (paths like /agent
+    are views of it), RT's web root (without /REST/2.0 or default ports), as the provider
+    names itself, so reconnecting with the URL typed another way finds the same source."""
+    checked = normalize_url(url)
+    return origin(checked) if kind == "zendesk" else normalized_base_url(checked)
+
+
 def connect(
     desk: Desk,
     request: ConnectionRequest,
@@ -83,9 +92,7 @@ def connect(
         raise ConnectionSettingsError(f"unknown kind {request.kind!r} (known: {', '.join(KINDS)})")
     if desk.settings.source_kind == "demo" and not start_over:
         raise ConnectionSettingsError("this is the demo workspace; connect a workspace of its own (--data-dir)")
-    url = normalize_url(request.url)
-    if request.kind == "zendesk":
-        url = origin(url)  # a Zendesk instance is its host; paths like /agent are views of it
+    url = source_url(request.kind, request.url)
     if not request.user.strip():
         raise ConnectionSettingsError("a user name is needed")
     if not request.token.strip():

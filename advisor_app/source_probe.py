@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 import msgspec
 
-from advisor_app.connections import ConnectionSettingsError, normalize_url
+from advisor_app.connections import ConnectionSettingsError, source_url
 from advisor_app.sync.http import (
     CancelToken,
     HttpAuthError,
@@ -37,7 +37,7 @@ from advisor_app.sync.http import (
     basic_token_auth,
     origin,
 )
-from advisor_app.sync.providers.rt import API_PATH, RtProvider, RtSettings, normalized_base_url
+from advisor_app.sync.providers.rt import API_PATH, RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, ZendeskProvider
 from advisor_app.sync.selection import AccountRule
 
@@ -113,8 +113,7 @@ def checked_url(access: SourceAccess) -> str:
     if not access.token.strip():
         raise ConnectionSettingsError("the token is empty")
     typed = access.url.strip()
-    url = normalize_url(typed if "://" in typed or not typed else f"https://{typed}")
-    return origin(url) if access.kind == "zendesk" else normalized_base_url(url)
+    return source_url(access.kind, typed if "://" in typed or not typed else f"https://{typed}")
 
 
 def _client(access: SourceAccess, url: str, cancel: CancelToken | None, timeouts: Timeouts) -> HttpClient:

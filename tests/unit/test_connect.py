@@ -217,3 +217,11 @@ def test_connect_then_sync_a_zendesk_instance(
     assert sorted(a["name"] for a in report["accounts"]) == ["Acme Corp", "Globex GmbH"]
     assert {c["subject"] for c in report["cases"]} >= {"Dashboards down", "Import fails"}
     assert TOKEN not in every_file_text(root)
+
+
+def test_an_rt_url_is_kept_as_the_provider_names_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
+) -> None:
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, "rt", "HTTPS://RT.Example.com:443/rt/REST/2.0/", "--user", "a") == 0
+    assert json.loads((root / "settings.json").read_text())["source_url"] == "https://rt.example.com/rt"
