@@ -1838,6 +1838,14 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Die letzte Synchronisierung in dieser Sitzung hat {parts} gespeichert.</translation>
     </message>
     <message>
+        <source>Newly assigned to you: {names}.</source>
+        <translation>Neu Ihnen zugewiesen: {names}.</translation>
+    </message>
+    <message>
+        <source>No longer assigned to you: {names} (their service days, updates and notes are kept).</source>
+        <translation>Nicht mehr Ihnen zugewiesen: {names} (Servicetage, Updates und Notizen bleiben erhalten).</translation>
+    </message>
+    <message>
         <source>Last error: {error}</source>
         <translation>Letzter Fehler: {error}</translation>
     </message>

@@ -13,6 +13,7 @@ from advisor_app.desk import Desk, open_desk
 from advisor_app.gui.credentials import use_credentials
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.accounts import DETAIL_ROLE
+from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.obligations.ledger import book_service_day
 from advisor_app.secrets import Credentials
 from advisor_app.settings import AccountSelection
@@ -78,6 +79,11 @@ def test_arrivals_and_departures_are_announced_and_the_departed_stay_reachable( 
     assert "Newly assigned to you: Initech" in message
     assert "No longer assigned to you: Globex GmbH" in message
     assert set(names(window)) == {"Acme Corp", "Initech"}
+    details = SyncDetailsDialog(desk.engine, window.sync, window)
+    qtbot.addWidget(details)
+    summary = details.ui.summaryLabel.text()
+    assert "Newly assigned to you: Initech." in summary
+    assert "No longer assigned to you: Globex GmbH (their service days" in summary
 
     window.unassigned_action.trigger()
     shown = names(window)

@@ -225,3 +225,42 @@ def test_an_rt_url_is_kept_as_the_provider_names_it(
     root = tmp_path / "ws"
     assert connect(monkeypatch, root, "rt", "HTTPS://RT.Example.com:443/rt/REST/2.0/", "--user", "a") == 0
     assert json.loads((root / "settings.json").read_text())["source_url"] == "https://rt.example.com/rt"
+
+
+def test_accounts_lists_and_edits_the_zendesk_selection(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
+
+    fake = FakeZendesk()
+    ids = populate(fake)
+    fake.orgs[ids["other"]]["organization_fields"]["named_advisor"] = "bob@vendor.example"
+    root = tmp_path / "ws"
+    with running(fake) as server:
+        assert connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
+                       token=TOKEN) == 0  # fmt: skip
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        capsys.readouterr()
+        assert main(["--data-dir", str(root), "accounts", "--json"]) == 0
+        report = json.loads(capsys.readouterr().out)
+        verdicts = {a["name"]: (a["included"], a["why"], a["local"]) for a in report["accounts"]}
+        assert verdicts == {
+            "Acme Corp": (True, "tagged", "active"),
+            "Globex GmbH": (True, "tagged", "active"),
+            "Initech": (False, "names_another_advisor", "none"),
+        }
+        assert main(["--data-dir", str(root), "accounts", "--remove", "Acme Corp"]) == 0
+        out = capsys.readouterr().out
+        assert "out  " + str(ids["acme"]) in out and "removed by you" in out
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert "no longer assigned to you: Acme Corp (local data kept)" in capsys.readouterr().err
+        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert [a["name"] for a in status["accounts"]] == ["Globex GmbH"]
+    globex = status["accounts"][0]["id"]
+    assert status["cases"] and all(c["account_id"] == globex for c in status["cases"])
+
+
+def test_accounts_needs_a_connected_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "ws"), "accounts", "--add", "X"]) == 1
+    assert "not connected to Request Tracker or Zendesk" in capsys.readouterr().err
