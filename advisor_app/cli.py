@@ -265,11 +265,13 @@ def _connect(args: argparse.Namespace) -> int:
 def _accounts(args: argparse.Namespace) -> int:
     from advisor_app.account_rule import edit_selection, print_selection, selection_report
     from advisor_app.desk import open_desk
+    from advisor_app.sync.selection import rule_of
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
         if args.add or args.remove:
             edit_selection(desk, args.add, args.remove)
+            print(f"rule saved: {rule_of(desk.settings).describe()}; the next sync follows it", file=sys.stderr)
         report = selection_report(desk)
     finally:
         desk.close()

@@ -489,7 +489,7 @@ class SyncPage(QWizardPage):
                 desk,
                 token,
                 progress=lambda stream, n: report((stream, n)),
-                on_wait=lambda _s, reason: report(("", reason)),
+                on_wait=lambda _s, reason: report(("", reason), True),
                 credentials=credentials,
             )
 

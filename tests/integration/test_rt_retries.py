@@ -117,3 +117,32 @@ def test_cancel_ends_an_rt_wait_and_keeps_what_was_synced(
     assert told and "retrying in 120 s" in told[0]  # Retry-After is capped
     assert accounts == [account]  # the accounts page before the wait was committed
     assert proxy.faults[0].fired == 1  # no second request after the cancel
+
+
+def test_the_window_shows_an_rt_wait_and_cancel_ends_it(  # type: ignore[no-untyped-def]
+    qtbot, proxy: LoopbackServer, workspace: tuple[Path, str, int, SmallKeyring]
+) -> None:
+    from advisor_app.gui.credentials import use_credentials
+    from advisor_app.gui.main_window import MainWindow
+
+    root, _account, _ticket, backend = workspace
+    proxy.inject(Fault("status", path="/REST/2.0/tickets", status=503, retry_after="25", times=10))
+    use_credentials(Credentials(backend, environ={}))
+    desk = open_desk(root)
+    try:
+        window = MainWindow(desk)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.sync.sync_now()
+        qtbot.waitUntil(lambda: "server error 503, retrying in 25 s" in window.sync_label.text(), timeout=30_000)
+        assert window.ui.cancelSyncAction.isEnabled()
+        with qtbot.waitSignal(window.sync.failed, timeout=10_000) as failure:
+            window.ui.cancelSyncAction.trigger()
+        assert "cancelled" in failure.args[0]
+        assert window.sync.failing_since is None, "a cancel is not being offline"
+        assert proxy.faults[0].fired == 1
+        window.close()
+    finally:
+        use_credentials(None)
+        desk.close()
