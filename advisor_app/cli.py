@@ -53,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--zendesk-org-id", type=int, action="append", default=[], metavar="ID", help="one of your organizations"
     )
     connect.add_argument("--zendesk-org-tag", default="", metavar="TAG", help="your organizations carry this tag")
+    connect.add_argument(
+        "--advisor",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="you, as the advisor field says it (default: --user)",
+    )
+    connect.add_argument("--account", action="append", default=[], metavar="NAME", help="add this account (repeatable)")
+    connect.add_argument("--all-accounts", action="store_true", help="every account, not only those naming you")
+    accounts = commands.add_parser("accounts", help="your accounts: the selection rule and why each is in or out")
+    accounts.add_argument("--add", action="append", default=[], metavar="NAME", help="add an account to the rule")
+    accounts.add_argument("--remove", action="append", default=[], metavar="NAME", help="remove an account")
+    accounts.add_argument("--json", action="store_true", help="print JSON for scripts")
     commands.add_parser("sync", help="sync once with the connected source; progress on standard error")
     calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
     calendar.add_argument("calendar_id", nargs="?", metavar="ID", help="a calendar id (omit to list them)")
@@ -222,26 +235,50 @@ def _read_token() -> str:
 def _connect(args: argparse.Namespace) -> int:
     from advisor_app.connections import ConnectionRequest, connect
     from advisor_app.desk import open_desk
-    from advisor_app.secrets import Credentials
+    from advisor_app.secrets import TOKEN_ENVIRONMENT, Credentials
+    from advisor_app.settings import AccountSelection
 
-    token = _read_token()
+    credentials = Credentials()
+    automation_token = credentials.environment_token()
+    token = automation_token or _read_token()
+    selection = AccountSelection(
+        advisors=args.advisor or [args.user.strip()],
+        tag=args.zendesk_org_tag,
+        added=[*args.account, *(str(i) for i in args.zendesk_org_id)],
+        all_accounts=args.all_accounts,
+    )
     desk = open_desk(_root(args), demo=args.demo)
     try:
         request = ConnectionRequest(
-            args.kind,
-            args.url,
-            args.user,
-            token,
-            args.ca_bundle,
-            args.rt_timezone,
-            args.rt_queue,
-            tuple(args.zendesk_org_id),
-            args.zendesk_org_tag,
-        )
-        connect(desk, request, Credentials())
+            args.kind, args.url, args.user, token, args.ca_bundle, args.rt_timezone, args.rt_queue,
+            account_selection=selection,
+        )  # fmt: skip
+        connect(desk, request, credentials, store_token=automation_token is None)
     finally:
         desk.close()
     print(f"connected to {args.kind} at {desk.settings.source_url} as {desk.settings.source_user}", file=sys.stderr)
+    if automation_token is not None:
+        print(f"{TOKEN_ENVIRONMENT} is set: no token was stored; each run reads it from there", file=sys.stderr)
+    return 0
+
+
+def _accounts(args: argparse.Namespace) -> int:
+    from advisor_app.account_rule import edit_selection, print_selection, selection_report
+    from advisor_app.desk import open_desk
+    from advisor_app.sync.selection import rule_of
+
+    desk = open_desk(_root(args), demo=args.demo)
+    try:
+        if args.add or args.remove:
+            edit_selection(desk, args.add, args.remove)
+            print(f"rule saved: {rule_of(desk.settings).describe()}; the next sync follows it", file=sys.stderr)
+        report = selection_report(desk)
+    finally:
+        desk.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print_selection(report)
     return 0
 
 
@@ -261,6 +298,10 @@ def _sync(args: argparse.Namespace) -> int:
     written = ", ".join(f"{stream} {r.written}" for stream, r in report.streams.items())
     quarantined = sum(r.quarantined for r in report.streams.values())
     print(f"synced: {written}; set aside: {quarantined}", file=sys.stderr)
+    if report.accounts_arrived:
+        print(f"newly assigned to you: {', '.join(report.accounts_arrived)}", file=sys.stderr)
+    if report.accounts_left:
+        print(f"no longer assigned to you: {', '.join(report.accounts_left)} (local data kept)", file=sys.stderr)
     return 0
 
 
@@ -294,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obligations": _obligations,
         "usage-import": _usage_import,
         "connect": _connect,
+        "accounts": _accounts,
         "sync": _sync,
         "draft": _draft,
     }

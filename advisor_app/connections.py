@@ -18,11 +18,13 @@ import msgspec
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.secrets import CredentialError, Credentials
-from advisor_app.settings import save_settings
+from advisor_app.settings import AccountSelection, save_settings
 from advisor_app.source_switch import retire_synced_data
 from advisor_app.sync.engine import stored_identity
 from advisor_app.sync.http import check_url, origin
+from advisor_app.sync.providers.rt import normalized_base_url
 from advisor_app.sync.providers.zendesk import ZendeskConfig
+from advisor_app.sync.selection import rule_of
 
 KINDS = ("rt", "zendesk")
 
@@ -42,8 +44,9 @@ class ConnectionRequest:
     rt_queue: str = ""
     zendesk_org_ids: tuple[int, ...] = ()
     zendesk_org_tag: str = ""
-    rt_accounts: tuple[str, ...] = ()
-    """The advisor's RT accounts (asset Names); empty: every account of the catalog."""
+    account_selection: AccountSelection | None = None
+    """The rule choosing the advisor's accounts; None: those naming the user as their advisor,
+    plus `zendesk_org_ids`, plus the organizations tagged `zendesk_org_tag`."""
 
     def __repr__(self) -> str:  # the token never reaches a log or a traceback through repr
         return f"ConnectionRequest(kind={self.kind!r}, url={self.url!r}, user={self.user!r}, token=<hidden>)"
@@ -56,6 +59,14 @@ def normalize_url(url: str) -> str:
     return urlunsplit((checked.scheme.lower(), checked.netloc.lower(), checked.path.rstrip("/"), "", ""))
 
 
+def source_url(kind: str, url: str) -> str:
+    """The URL the settings keep for a source, checked: Zendesk's origin (paths like /agent
+    are views of it), RT's web root (without /REST/2.0 or default ports), as the provider
+    names itself, so reconnecting with the URL typed another way finds the same source."""
+    checked = normalize_url(url)
+    return origin(checked) if kind == "zendesk" else normalized_base_url(checked)
+
+
 def connect(
     desk: Desk,
     request: ConnectionRequest,
@@ -63,6 +74,7 @@ def connect(
     *,
     session_only: bool = False,
     start_over: bool = False,
+    store_token: bool = True,
 ) -> None:
     """Check everything, store the token, then save the settings.
 
@@ -73,16 +85,14 @@ def connect(
     atomically, and only then is the previous connection's token removed. When a later
     step fails, the token just stored is removed again. With `session_only`, the token is
     held in memory for this session instead of the keyring (the user chose so after the
-    keyring failed).
+    keyring failed). Without `store_token` no token is kept anywhere: automation that
+    sets ADVISOR_APP_TOKEN for every run needs no keyring.
     """
     if request.kind not in KINDS:
         raise ConnectionSettingsError(f"unknown kind {request.kind!r} (known: {', '.join(KINDS)})")
     if desk.settings.source_kind == "demo" and not start_over:
         raise ConnectionSettingsError("this is the demo workspace; connect a workspace of its own (--data-dir)")
-    url = normalize_url(request.url)
-    if request.kind == "zendesk":
-        url = origin(url)  # a Zendesk instance is its host; paths like /agent are views of it
-        ZendeskConfig(organization_ids=request.zendesk_org_ids, organization_tag=request.zendesk_org_tag or None)
+    url = source_url(request.kind, request.url)
     if not request.user.strip():
         raise ConnectionSettingsError("a user name is needed")
     if not request.token.strip():
@@ -103,10 +113,15 @@ def connect(
             "start over with the new source (Settings > Switch source) or use a workspace of its own (--data-dir)"
         )
     user = request.user.strip()
+    selection = request.account_selection or AccountSelection(
+        advisors=[user], tag=request.zendesk_org_tag, added=[str(i) for i in request.zendesk_org_ids]
+    )
+    if request.kind == "zendesk":
+        ZendeskConfig(selection=rule_of(msgspec.structs.replace(current, account_selection=selection)))
     previous = (current.source_user, current.source_url) if current.source_url and current.source_user else None
-    if session_only:
+    if store_token and session_only:
         credentials.hold_for_session(user, url, request.token.strip())
-    else:
+    elif store_token:
         credentials.store(user, url, request.token.strip())
     updated = msgspec.structs.replace(
         current,
@@ -116,9 +131,10 @@ def connect(
         ca_bundle=request.ca_bundle,
         rt_timezone=request.rt_timezone,
         rt_queue=request.rt_queue,
-        rt_accounts=list(request.rt_accounts),
-        zendesk_org_ids=list(request.zendesk_org_ids),
-        zendesk_org_tag=request.zendesk_org_tag,
+        rt_accounts=[],
+        zendesk_org_ids=[],
+        zendesk_org_tag="",
+        account_selection=selection,
     )
     try:
         if start_over:
@@ -126,7 +142,7 @@ def connect(
                 retire_synced_data(connection, desk.clock())
         save_settings(desk.workspace.settings_file, updated)
     except BaseException:
-        if previous != (user, url):
+        if store_token and previous != (user, url):
             with contextlib.suppress(CredentialError):
                 credentials.remove(user, url)
         raise

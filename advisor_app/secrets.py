@@ -65,6 +65,10 @@ class Credentials:
         self._environ = os.environ if environ is None else environ
         self._session: dict[str, str] = {}
 
+    def environment_token(self) -> str | None:
+        """ADVISOR_APP_TOKEN when set (automation): it replaces the keyring for every connection."""
+        return self._environ.get(TOKEN_ENVIRONMENT) or None
+
     @property
     def available(self) -> bool:
         return not isinstance(self._backend, FailKeyring)
@@ -103,7 +107,7 @@ class Credentials:
 
     def load(self, user: str, url: str) -> str | None:
         """The token of a connection: ADVISOR_APP_TOKEN when set, else this session's, else the keyring's."""
-        override = self._environ.get(TOKEN_ENVIRONMENT)
+        override = self.environment_token()
         if override:
             return override
         name = entry_name(user, url)

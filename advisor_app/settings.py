@@ -17,6 +17,18 @@ from advisor_app.errors import WorkspaceError
 SETTINGS_VERSION = 1
 
 
+class AccountSelection(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+    """The advisor's accounts as a rule, evaluated on every sync (`advisor_app.sync.selection`)."""
+
+    advisors: list[str] = msgspec.field(default_factory=list)
+    """Values of the source's named-advisor field that mean the advisor (login, email, full name)."""
+    tag: str = ""
+    """Zendesk: organizations with this tag are the advisor's too."""
+    added: list[str] = msgspec.field(default_factory=list)
+    removed: list[str] = msgspec.field(default_factory=list)
+    all_accounts: bool = False
+
+
 class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     version: int = SETTINGS_VERSION
     source_kind: str | None = None
@@ -31,11 +43,14 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     rt_severity_field: str = "Severity"
     rt_account_field: str = "Account"
     rt_accounts: list[str] = msgspec.field(default_factory=list)
-    """The advisor's RT accounts (asset Names) chosen when connecting; empty: every account."""
+    """Before `account_selection`: the RT accounts chosen when connecting; empty: every account."""
     zendesk_org_ids: list[int] = msgspec.field(default_factory=list)
     """The advisor's Zendesk organizations by id; or, instead, those tagged `zendesk_org_tag`."""
     zendesk_org_tag: str = ""
     zendesk_severity_field_id: int | None = None
+    account_selection: AccountSelection | None = None
+    """Which accounts are the advisor's; None (a workspace connected before the rule): the
+    `rt_accounts` / `zendesk_org_ids` / `zendesk_org_tag` chosen then."""
     demo_seed: int = 7
     demo_scale: str = "standard"
     sync_interval_minutes: int = 15

@@ -9,22 +9,20 @@ version (RT REST2 `/REST/2.0/rt` and `/REST/2.0/user/{name}`; Zendesk
 `failure_kind` names which, for a heading.
 
 `list_source_accounts` reads the accounts a source offers for the "which accounts are
-yours" step, each pre-selected when the source's named-advisor field names the user.
-Nothing here writes anything.
+yours" step, judged by the same rule every sync applies (`advisor_app.sync.selection`):
+pre-selected when the source's named-advisor field names the user, and with the reason
+when an account's data cannot be synced (it is listed, never left out). Nothing here
+writes anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 import msgspec
 
-from advisor_app.connections import ConnectionSettingsError, normalize_url
-from advisor_app.domain import Account
-from advisor_app.sync.engine import SyncError
+from advisor_app.connections import ConnectionSettingsError, source_url
 from advisor_app.sync.http import (
     CancelToken,
     HttpAuthError,
@@ -39,8 +37,9 @@ from advisor_app.sync.http import (
     basic_token_auth,
     origin,
 )
-from advisor_app.sync.providers import zendesk_payloads as z
-from advisor_app.sync.providers.rt import API_PATH, RtAuthError, RtProvider, RtSettings, normalized_base_url
+from advisor_app.sync.providers.rt import API_PATH, RtProvider, RtSettings
+from advisor_app.sync.providers.zendesk import ZendeskConfig, ZendeskProvider
+from advisor_app.sync.selection import AccountRule
 
 PROBE_TIMEOUTS = Timeouts(connect=10.0, read=20.0)
 """A test is a question a person waits for: a shorter read timeout than a sync's."""
@@ -81,6 +80,8 @@ class SourceAccount:
     name: str
     named_advisor: str
     preselected: bool
+    problem: str = ""
+    """Why the account's data cannot be synced as it is (it is set aside until fixed); empty when it can."""
 
 
 FAILURE_KINDS = {
@@ -89,7 +90,6 @@ FAILURE_KINDS = {
     HttpConnectError: "connect",
     HttpTimeout: "timeout",
     HttpAuthError: "unauthorized",
-    RtAuthError: "unauthorized",
     HttpForbiddenError: "forbidden",
     HttpNotFoundError: "not_found",
     ConnectionSettingsError: "bad_url",
@@ -113,8 +113,7 @@ def checked_url(access: SourceAccess) -> str:
     if not access.token.strip():
         raise ConnectionSettingsError("the token is empty")
     typed = access.url.strip()
-    url = normalize_url(typed if "://" in typed or not typed else f"https://{typed}")
-    return origin(url) if access.kind == "zendesk" else normalized_base_url(url)
+    return source_url(access.kind, typed if "://" in typed or not typed else f"https://{typed}")
 
 
 def _client(access: SourceAccess, url: str, cancel: CancelToken | None, timeouts: Timeouts) -> HttpClient:
@@ -122,7 +121,13 @@ def _client(access: SourceAccess, url: str, cancel: CancelToken | None, timeouts
     authorization = basic_token_auth(access.user.strip(), token) if access.kind == "zendesk" else f"token {token}"
     # One retry only: a person is waiting, and a refused connection will not heal in seconds.
     return HttpClient(
-        url, authorization, ca_bundle=access.ca_bundle or None, timeouts=timeouts, retries=1, cancel=cancel
+        url,
+        authorization,
+        ca_bundle=access.ca_bundle or None,
+        timeouts=timeouts,
+        retries=1,
+        cancel=cancel,
+        follow_redirects=access.kind != "rt",
     )
 
 
@@ -182,10 +187,10 @@ def probe(
 # Accounts ------------------------------------------------------------------------------------
 
 
-def _names_the_user(value: Any, identity: ServerIdentity) -> bool:
-    text = str(value or "").strip().casefold()
-    mine = {identity.user_name.casefold(), identity.display_name.strip().casefold()} - {""}
-    return bool(text) and text in mine
+def advisor_names(identity: ServerIdentity) -> list[str]:
+    """What the source's named-advisor field holds when it names this user: login or email, and full name."""
+    names = [identity.user_name.strip(), identity.display_name.strip()]
+    return [name for i, name in enumerate(names) if name and name.casefold() not in {n.casefold() for n in names[:i]}]
 
 
 def list_source_accounts(
@@ -199,50 +204,14 @@ def list_source_accounts(
     """The accounts the source offers, sorted by name, pre-selected where the named advisor is the user."""
     url = checked_url(access)
     client = _client(access, url, cancel, timeouts)
+    rule = AccountRule(advisors=tuple(advisor_names(identity)))
     try:
         if access.kind == "zendesk":
-            found = [
-                SourceAccount(
-                    str(org.id),
-                    org.name,
-                    str(org.organization_fields.get("named_advisor") or ""),
-                    _names_the_user(org.organization_fields.get("named_advisor"), identity),
-                )
-                for org in _zendesk_organizations(client)
-            ]
+            verdicts = ZendeskProvider(client, ZendeskConfig(selection=rule), admin=False).account_selection()
         else:
-            provider = RtProvider(client.session, RtSettings(base_url=url, rt_timezone=rt_timezone))
-            found = []
-            for page in provider.pages("accounts", None):
-                for account in page.records:
-                    if isinstance(account, Account):
-                        advisor = account.named_advisor or ""
-                        found.append(
-                            SourceAccount(account.remote_id, account.name, advisor, _names_the_user(advisor, identity))
-                        )
+            provider = RtProvider(client, RtSettings(base_url=url, rt_timezone=rt_timezone, accounts=rule))
+            verdicts = provider.account_selection()
     finally:
         client.close()
+    found = [SourceAccount(v.remote_id, v.name, v.named_advisor, v.included, v.problem) for v in verdicts]
     return sorted(found, key=lambda a: (a.name.casefold(), a.remote_id))
-
-
-def _zendesk_organizations(client: HttpClient) -> Iterator[z.Organization]:
-    url: str | None = "/api/v2/organizations.json"
-    params: dict[str, Any] | None = {"page[size]": 100}
-    seen: set[str] = set()
-    while url is not None:
-        page = client.get_json(url, z.OrganizationsPage, params)
-        for raw in page.organizations:
-            try:
-                yield msgspec.json.decode(raw, type=z.Organization)
-            except (msgspec.ValidationError, msgspec.DecodeError):
-                continue  # an unreadable organization cannot be chosen; the sync will set it aside
-        after = page.meta.after_cursor if page.meta is not None and page.meta.has_more else None
-        if not after:
-            return
-        if after in seen:
-            raise SyncError(f"{client.origin}: organizations listing repeated cursor {after!r}")
-        seen.add(after)
-        if page.links is not None and page.links.next:
-            url, params = page.links.next, None
-        else:
-            url, params = "/api/v2/organizations.json", {"page[size]": 100, "page[after]": after}

@@ -33,7 +33,8 @@ class AccountOverview:
 def account_overview(connection: Connection, account_id: int, now: datetime) -> AccountOverview:
     a = schema.accounts.c
     status, zone = connection.execute(select(a.contract_status, a.timezone).where(a.id == account_id)).one()
-    report = next(row for row in obligations(connection, now) if row["id"] == account_id)
+    # By id: an account no longer assigned to the advisor still opens, with its local data.
+    report = next(row for row in obligations(connection, now, [account_id]) if row["id"] == account_id)
     days, update, contacts = report["service_days"], report["weekly_update"], report["authorized_contacts"]
     first, last = days["contract_year"]
     with_advisor = connection.execute(select(a.named_advisor).where(a.id == account_id)).scalar()

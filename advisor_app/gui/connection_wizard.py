@@ -45,13 +45,16 @@ from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.first_sync import first_sync
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
+from advisor_app.settings import AccountSelection
 from advisor_app.source_probe import (
     ServerIdentity,
     SourceAccess,
     SourceAccount,
+    advisor_names,
     failure_kind,
     list_source_accounts,
     probe,
@@ -383,17 +386,36 @@ class AccountsPage(QWizardPage):
             )
             self.note.setText(
                 self.tr(
-                    "Only the selected accounts and their cases are synced (Settings > Change connection changes them)."
+                    "Only the selected accounts and their cases are synced. Accounts that name you later are "
+                    "added by the next sync; accounts reassigned to someone else leave, keeping your notes, "
+                    "service days and updates."
                 )
             )
         for account in result.accounts:
             text = account.name
             if account.named_advisor:
                 text += "  —  " + self.tr("advisor: {name}").format(name=account.named_advisor)
+            if account.problem:
+                text += "\n    " + self.tr("Set aside until its data is fixed: {reason}").format(reason=account.problem)
             item = QListWidgetItem(text, self.list)
+            if account.problem:
+                item.setIcon(icon("warning"))
+                item.setToolTip(account.problem)
             item.setData(Qt.ItemDataRole.UserRole, account.remote_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if account.preselected else Qt.CheckState.Unchecked)
+
+    def selection(self, chosen: list[str]) -> AccountSelection:
+        """The rule to keep: the accounts naming you, plus those you ticked, minus those you unticked."""
+        wizard = self.wizard()
+        assert isinstance(wizard, ConnectionWizard)
+        result = wizard.connection_page.result
+        assert result is not None
+        mine = {a.remote_id for a in result.accounts if a.preselected}
+        ticked = set(chosen)
+        return AccountSelection(
+            advisors=advisor_names(result.identity), added=sorted(ticked - mine), removed=sorted(mine - ticked)
+        )
 
     def chosen(self) -> list[str]:
         return [
@@ -467,7 +489,7 @@ class SyncPage(QWizardPage):
                 desk,
                 token,
                 progress=lambda stream, n: report((stream, n)),
-                on_wait=lambda _s, reason: report(("", reason)),
+                on_wait=lambda _s, reason: report(("", reason), True),
                 credentials=credentials,
             )
 
@@ -595,8 +617,7 @@ class ConnectionWizard(QWizard):
             page.token.text().strip(),
             ca_bundle=page.ca_bundle.text().strip(),
             rt_timezone=page.timezone.currentText().strip() or "UTC",
-            zendesk_org_ids=tuple(int(i) for i in chosen) if kind == "zendesk" else (),
-            rt_accounts=tuple(chosen) if kind == "rt" else (),
+            account_selection=self.accounts_page.selection(chosen),
         )
         credentials = app_credentials()
         try:

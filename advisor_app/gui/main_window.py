@@ -7,6 +7,7 @@ import logging
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,7 @@ from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.gui.today_view import TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
+from advisor_app.sync.engine import SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +137,15 @@ class MainWindow(QMainWindow):
         self.search_action.setIcon(icon("search"))
         self.ui.goMenu.insertAction(self.ui.filterAction, self.search_action)
         self.view_entries = build_view_menu_entries(self.ui.viewMenu, desk)
+        self.unassigned_action = QAction(self.tr("Show Accounts No Longer Assigned to You"), self)
+        self.unassigned_action.setObjectName("unassignedAction")
+        self.unassigned_action.setCheckable(True)
+        self.unassigned_action.setStatusTip(
+            self.tr("List the accounts reassigned to someone else, with their service days, updates and notes")
+        )
+        self.unassigned_action.toggled.connect(self.show_unassigned)
+        self.ui.viewMenu.addSeparator()
+        self.ui.viewMenu.addAction(self.unassigned_action)
         self.view_entries.language_chosen.connect(self.language_chosen)
         add_shortcuts_action(self.ui.helpMenu, self)
         self._set_icons()
@@ -390,12 +401,7 @@ class MainWindow(QMainWindow):
         if current >= 0:
             row = min(current, self.accounts_model.rowCount() - 1)
             self.ui.accountsView.setCurrentIndex(self.accounts_model.index(row))
-        accounts = [
-            account
-            for r in range(1, self.accounts_model.rowCount())
-            if (account := self.accounts_model.account_at(r)) is not None
-        ]
-        self.all_cases.set_accounts(accounts)
+        self.all_cases.set_accounts(self.accounts_model.assigned)
         for panel in self.case_panels():
             panel.reload()
         if self.ui.pages.currentWidget() is self.today:
@@ -428,6 +434,13 @@ class MainWindow(QMainWindow):
         else:
             self.account_view.set_account(account.id)
             self._show_page(self.account_view)
+            if account.unassigned:
+                self.ui.statusBar.showMessage(
+                    self.tr(
+                        "{name} is not assigned to you any more; its service days, updates and notes are kept."
+                    ).format(name=account.name),
+                    15_000,
+                )
 
     @Slot()
     def report_shown(self) -> None:
@@ -468,10 +481,27 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(reason)
 
     @Slot(object)
-    def sync_finished(self, _report: object) -> None:
+    def sync_finished(self, report: object) -> None:
         self._sync_done()
         self.reload()
         self.notifier.check()
+        assert isinstance(report, SyncReport)
+        news = []
+        if report.accounts_arrived:
+            news.append(self.tr("Newly assigned to you: {names}").format(names=", ".join(report.accounts_arrived)))
+        if report.accounts_left:
+            news.append(
+                self.tr("No longer assigned to you: {names} (View > Show Accounts No Longer Assigned to You)").format(
+                    names=", ".join(report.accounts_left)
+                )
+            )
+        if news:
+            self.ui.statusBar.showMessage(" · ".join(news), 30_000)
+
+    @Slot(bool)
+    def show_unassigned(self, shown: bool) -> None:
+        self.accounts_model.unassigned_of = self.desk.settings.source_kind if shown else None
+        self.reload()
 
     @Slot(str)
     def sync_failed(self, reason: str) -> None:

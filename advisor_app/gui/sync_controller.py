@@ -60,7 +60,7 @@ class SyncController(QObject):
                 desk,
                 progress=lambda stream, n: report((stream, n)),
                 cancel=token,
-                on_wait=lambda _seconds, reason: report(("", reason)),
+                on_wait=lambda _seconds, reason: report(("", reason), True),
                 credentials=app_credentials(),
             )
 

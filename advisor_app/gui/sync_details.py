@@ -76,6 +76,16 @@ class SyncDetailsDialog(QDialog):
         elif sync.last_report is not None:
             parts = [stream_count(stream, report.written) for stream, report in sync.last_report.streams.items()]
             lines.append(self.tr("Last sync in this session stored {parts}.").format(parts=", ".join(parts)))
+        if sync.last_report is not None and sync.last_report.accounts_arrived:
+            names = ", ".join(sync.last_report.accounts_arrived)
+            lines.append(self.tr("Newly assigned to you: {names}.").format(names=names))
+        if sync.last_report is not None and sync.last_report.accounts_left:
+            names = ", ".join(sync.last_report.accounts_left)
+            lines.append(
+                self.tr("No longer assigned to you: {names} (their service days, updates and notes are kept).").format(
+                    names=names
+                )
+            )
         if sync.last_error:
             lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
         if sync.failing_since is not None:

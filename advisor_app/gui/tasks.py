@@ -49,7 +49,9 @@ class CancelToken:
         return self._event.wait(timeout)
 
 
-Work = Callable[[Callable[[Any], None], CancelToken], Any]
+Work = Callable[[Callable[..., None], CancelToken], Any]
+"""work(report, token): `report(value)` is throttled; `report(value, True)` always reaches the GUI
+(a wait the user must see, which may follow a progress report within the interval)."""
 
 
 class _Relay(QObject):
@@ -68,9 +70,9 @@ class _Job(QRunnable):
         self._work, self._relay, self._token = work, relay, token
         self._last_report = 0.0
 
-    def _report(self, value: Any) -> None:
+    def _report(self, value: Any, urgent: bool = False) -> None:
         now = time.monotonic()
-        if now - self._last_report >= self.PROGRESS_INTERVAL:
+        if urgent or now - self._last_report >= self.PROGRESS_INTERVAL:
             self._last_report = now
             self._relay.progressed.emit(value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -20,9 +21,12 @@ def _days(half_days: int | None) -> float | None:
     return None if half_days is None else half_days / 2
 
 
-def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
+def obligations(
+    connection: Connection, now: datetime, account_ids: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
+    """Every active account's obligations; with `account_ids`, those accounts' (assigned or not)."""
     c = schema.contacts.c
-    terms = load_terms(connection)
+    terms = load_terms(connection, account_ids)
     current = balances(connection, now, terms)
     authorized: dict[int, int] = dict(
         connection.execute(

@@ -41,9 +41,13 @@ class AccountSummary:
     contract_status: str
     named_advisor: str | None
     open_cases: int
+    unassigned: bool = False
+    """No longer the advisor's (reassigned, or removed from the selection); kept with its local data."""
 
 
-def account_summaries(connection: Connection) -> list[AccountSummary]:
+def account_summaries(connection: Connection, *, unassigned_of: str | None = None) -> list[AccountSummary]:
+    """The active accounts; with `unassigned_of` (a source), also that source's accounts no
+    longer assigned to the advisor (their local data is kept)."""
     a, c = schema.accounts, schema.cases
     open_count = (
         select(func.count())
@@ -65,8 +69,9 @@ def account_summaries(connection: Connection) -> list[AccountSummary]:
             a.c.contract_status,
             a.c.named_advisor,
             open_count,
+            a.c.removed_at.is_not(None),
         )
-        .where(a.c.removed_at.is_(None))
+        .where(a.c.removed_at.is_(None) | (a.c.source == unassigned_of) if unassigned_of else a.c.removed_at.is_(None))
         .order_by(func.lower(a.c.name))
     )
     return [AccountSummary(*row) for row in rows]

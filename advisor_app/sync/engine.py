@@ -45,6 +45,10 @@ class StreamReport:
 class SyncReport:
     streams: dict[str, StreamReport] = field(default_factory=dict)
     case_ids: set[int] = field(default_factory=set)
+    accounts_arrived: list[str] = field(default_factory=list)
+    """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
+    accounts_left: list[str] = field(default_factory=list)
+    """Names of accounts no longer assigned; their local data is kept."""
 
 
 _WRITERS: dict[str, Callable[[Connection, Sequence[Any]], upserts.UpsertResult]] = {

@@ -338,6 +338,9 @@ class HttpClient:
 
     `base_url` is checked (https, or http to loopback); absolute URLs the server hands out
     (`links.next`) are followed only on the same origin, so the token never goes elsewhere.
+    A source whose API never redirects (RT) turns `follow_redirects` off: a redirect then
+    means the token was refused and a login page offered (RT does so when a cookie is sent),
+    and raises HttpAuthError instead of reading the login page.
     """
 
     def __init__(
@@ -357,8 +360,10 @@ class HttpClient:
         sleeper: Sleeper = event_sleeper,
         cancel: CancelToken | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        follow_redirects: bool = True,
     ) -> None:
         self.base_url = check_url(base_url)
+        self.follow_redirects = follow_redirects
         self.origin = origin(self.base_url)
         self.timeouts = timeouts
         self.retries = retries
@@ -395,9 +400,18 @@ class HttpClient:
             return path_or_url
         return urljoin(self.base_url + "/", path_or_url.lstrip("/"))
 
-    def get_bytes(self, path_or_url: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None) -> bytes:
-        """The body of a successful GET; raises a typed HttpError otherwise."""
+    def fetch(
+        self,
+        path_or_url: str,
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
+        *,
+        expect: Iterable[int] = (),
+    ) -> requests.Response:
+        """A successful GET's response, or one whose status is in `expect` (e.g. 404 for a
+        record that may be gone); raises a typed HttpError otherwise. Rate limits are waited
+        out (reported, cancellable); connection errors and 5xx are retried by the session."""
         url = self.url(path_or_url)
+        expected = frozenset(expect)
         rate_limited = 0
         dropped = 0
         while True:
@@ -408,6 +422,8 @@ class HttpClient:
                 self.waits.wait(self._backoff(dropped), f"connection to {self.origin} dropped, retrying")
                 continue
             status = response.status_code
+            if status in expected:
+                return response
             if status == 429:
                 rate_limited += 1
                 if rate_limited > self.max_rate_limit_waits:
@@ -423,9 +439,21 @@ class HttpClient:
                 seconds = min(seconds, self.max_retry_after)
                 self.waits.wait(seconds, f"rate limited by {urlsplit(url).netloc}, retrying in {seconds:.0f} s")
                 continue
+            if 300 <= status < 400 and not self.follow_redirects:
+                raise HttpAuthError(
+                    f"{_where(url)}: {status}, sent to {response.headers.get('Location', 'another page')} instead "
+                    "of an answer (a login page): the token was not accepted; enter a new one in the connection "
+                    "settings",
+                    url=url,
+                    status=status,
+                )
             if status >= 400:
                 raise self._status_error(url, response)
-            return response.content
+            return response
+
+    def get_bytes(self, path_or_url: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None) -> bytes:
+        """The body of a successful GET; raises a typed HttpError otherwise."""
+        return self.fetch(path_or_url, params).content
 
     def get_json(
         self,
@@ -434,12 +462,21 @@ class HttpClient:
         params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
     ) -> T:
         """GET and decode into `type`; a body that is not JSON is fetched again (up to the retries)."""
+        return self.get_json_dated(path_or_url, type, params)[0]
+
+    def get_json_dated(
+        self,
+        path_or_url: str,
+        type: type[T],
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
+    ) -> tuple[T, datetime | None]:
+        """`get_json`, and the server's clock when it answered (its Date header), if it sent one."""
         url = self.url(path_or_url)
         attempt = 0
         while True:
-            body = self.get_bytes(url, params)
+            response = self.fetch(url, params)
             try:
-                return decode(body, type, url)
+                return decode(response.content, type, url), server_time(response)
             except HttpInvalidJson:
                 attempt += 1
                 if attempt > self.retries:
@@ -459,7 +496,11 @@ class HttpClient:
             # `verify` passed on each call: requests would otherwise let REQUESTS_CA_BUNDLE or
             # CURL_CA_BUNDLE from the environment replace the session's custom bundle.
             return self.session.get(
-                url, params=params, timeout=(self.timeouts.connect, self.timeouts.read), verify=self.session.verify
+                url,
+                params=params,
+                timeout=(self.timeouts.connect, self.timeouts.read),
+                verify=self.session.verify,
+                allow_redirects=self.follow_redirects,
             )
         except HttpCancelled:
             raise
@@ -571,6 +612,15 @@ def _error_detail(response: requests.Response) -> str:
     return f" ({redact(text)[:200]})" if text else ""
 
 
+def server_time(response: requests.Response) -> datetime | None:
+    """The server's clock when it answered (its Date header), or None."""
+    try:
+        moment = parsedate_to_datetime(response.headers.get("Date", ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else None
+
+
 def decode(body: bytes, type: type[T], url: str = "") -> T:
     """Decode JSON into `type`; HttpInvalidJson when it is not JSON, HttpUnexpectedShape (naming the path) otherwise."""
     try:
@@ -614,4 +664,5 @@ __all__ = [
     "make_session",
     "origin",
     "parse_retry_after",
+    "server_time",
 ]

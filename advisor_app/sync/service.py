@@ -6,14 +6,16 @@ import threading
 
 from advisor_app.desk import Desk
 from advisor_app.secrets import Credentials
+from advisor_app.store.assignment import account_states, active_account_ids, follow_accounts
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import active_case_ids
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
-from advisor_app.sync.http import CancelToken, OnWait, make_session
+from advisor_app.sync.http import CancelToken, HttpClient, OnWait
 from advisor_app.sync.provider import Provider
 from advisor_app.sync.providers.demo import demo_source
 from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, zendesk_provider
+from advisor_app.sync.selection import rule_of
 
 
 class NotConnectedError(SyncError):
@@ -43,11 +45,7 @@ def provider_for(
     if settings.source_kind is None:
         raise NotConnectedError("this workspace is not connected to a ticketing system yet")
     if settings.source_kind == "zendesk":
-        config = ZendeskConfig(
-            organization_ids=tuple(settings.zendesk_org_ids),
-            organization_tag=settings.zendesk_org_tag or None,
-            severity_field_id=settings.zendesk_severity_field_id,
-        )
+        config = ZendeskConfig(selection=rule_of(settings), severity_field_id=settings.zendesk_severity_field_id)
         return zendesk_provider(
             settings.source_url,
             _token(desk, credentials or Credentials()),
@@ -58,16 +56,28 @@ def provider_for(
             cancel=cancel,
         )
     if settings.source_kind == "rt":
-        session = make_session(f"token {_token(desk, credentials or Credentials())}", ca_bundle=settings.ca_bundle)
+        client = HttpClient(
+            settings.source_url,
+            f"token {_token(desk, credentials or Credentials())}",
+            ca_bundle=settings.ca_bundle or None,
+            on_wait=on_wait,
+            cancel=cancel,
+            follow_redirects=False,
+        )
         rt_settings = RtSettings(
             base_url=settings.source_url,
             rt_timezone=settings.rt_timezone,
             queue=settings.rt_queue or None,
             severity_field=settings.rt_severity_field,
             account_field=settings.rt_account_field,
-            accounts=frozenset(settings.rt_accounts),
+            accounts=rule_of(settings),
         )
-        return RtProvider(session, rt_settings, known_active_ids=lambda: active_case_ids(desk.engine, "rt"))
+        return RtProvider(
+            client,
+            rt_settings,
+            known_active_ids=lambda: active_case_ids(desk.engine, "rt"),
+            known_accounts=lambda: active_account_ids(desk.engine, "rt"),
+        )
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
 
 
@@ -78,13 +88,26 @@ def sync_workspace(
     on_wait: OnWait | None = None,
     credentials: Credentials | None = None,
 ) -> SyncReport:
-    """One sync of the workspace's source; `cancel` stops it between pages and ends any wait."""
+    """One sync of the workspace's source; `cancel` stops it between pages and ends any wait.
+
+    The report names the accounts that arrived (newly assigned) and left (no longer
+    assigned); the cases and contacts of those that left leave with them, even when the
+    sync fails later on (`store.assignment`)."""
     cancel = cancel if cancel is not None else threading.Event()
-    return run_sync(
-        desk.engine,
-        provider_for(desk, credentials, cancel, on_wait),
-        desk.clock,
-        on_cases_changed=recompute_on_change(desk.clock),
-        progress=progress,
-        cancelled=cancel.is_set,
-    )
+    provider = provider_for(desk, credentials, cancel, on_wait)
+    with desk.engine.connect() as connection:
+        before = account_states(connection, provider.source)
+    try:
+        report = run_sync(
+            desk.engine,
+            provider,
+            desk.clock,
+            on_cases_changed=recompute_on_change(desk.clock),
+            progress=progress,
+            cancelled=cancel.is_set,
+        )
+    finally:
+        with desk.engine.begin() as connection:
+            changes = follow_accounts(connection, provider.source, before)
+    report.accounts_arrived, report.accounts_left = changes.arrived, changes.left
+    return report

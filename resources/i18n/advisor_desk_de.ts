@@ -120,6 +120,12 @@
     <name>AccountsListModel</name>
     <message>
         <source>{name}
+Not assigned to you any more: its service days, updates and notes are kept.</source>
+        <translation>{name}
+Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>{name}
 {tier} · {zone}
 {count} open</source>
         <translation>{name}
@@ -129,6 +135,10 @@
     <message>
         <source>{name}, {tier}, {count} open cases</source>
         <translation>{name}, {tier}, {count} offene Fälle</translation>
+    </message>
+    <message>
+        <source>Not assigned to you</source>
+        <translation>Ihnen nicht zugewiesen</translation>
     </message>
     <message>
         <source>All accounts</source>
@@ -166,8 +176,12 @@
         <translation>Ausgewählt: die Kunden, die Sie als Berater nennen ({mine} von {count}).</translation>
     </message>
     <message>
-        <source>Only the selected accounts and their cases are synced (Settings &gt; Change connection changes them).</source>
-        <translation>Nur die ausgewählten Kunden und ihre Fälle werden synchronisiert (ändern können Sie das unter Einstellungen &gt; Verbindung ändern).</translation>
+        <source>Only the selected accounts and their cases are synced. Accounts that name you later are added by the next sync; accounts reassigned to someone else leave, keeping your notes, service days and updates.</source>
+        <translation>Nur die ausgewählten Accounts und ihre Fälle werden synchronisiert. Accounts, die Sie später als Betreuer nennen, kommen mit der nächsten Synchronisierung hinzu; Accounts, die jemand anderem zugewiesen werden, verschwinden, Ihre Notizen, Servicetage und Updates bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Set aside until its data is fixed: {reason}</source>
+        <translation>Zurückgestellt, bis die Daten korrigiert sind: {reason}</translation>
     </message>
     <message>
         <source>advisor: {name}</source>
@@ -1046,6 +1060,14 @@ Details: {reason}</translation>
         <translation>Fortschritt der Synchronisierung</translation>
     </message>
     <message>
+        <source>Show Accounts No Longer Assigned to You</source>
+        <translation>Accounts anzeigen, die Ihnen nicht mehr zugewiesen sind</translation>
+    </message>
+    <message>
+        <source>List the accounts reassigned to someone else, with their service days, updates and notes</source>
+        <translation>Die jemand anderem zugewiesenen Accounts mit ihren Servicetagen, Updates und Notizen auflisten</translation>
+    </message>
+    <message>
         <source>Choose an account first: its update is drafted.</source>
         <translation>Wählen Sie zuerst einen Kunden aus: Dessen Wochenbericht wird entworfen.</translation>
     </message>
@@ -1070,12 +1092,24 @@ Details: {reason}</translation>
         <translation>Letzte Synchronisierung: {when}</translation>
     </message>
     <message>
+        <source>{name} is not assigned to you any more; its service days, updates and notes are kept.</source>
+        <translation>{name} ist Ihnen nicht mehr zugewiesen; Servicetage, Updates und Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Synchronisierung läuft…</translation>
     </message>
     <message>
         <source>Syncing {stream}: {count}</source>
         <translation>Synchronisiere {stream}: {count}</translation>
+    </message>
+    <message>
+        <source>Newly assigned to you: {names}</source>
+        <translation>Neu Ihnen zugewiesen: {names}</translation>
+    </message>
+    <message>
+        <source>No longer assigned to you: {names} (View &gt; Show Accounts No Longer Assigned to You)</source>
+        <translation>Nicht mehr Ihnen zugewiesen: {names} (Ansicht &gt; Accounts anzeigen, die Ihnen nicht mehr zugewiesen sind)</translation>
     </message>
     <message>
         <source>Sync stopped: {reason}</source>
@@ -1802,6 +1836,14 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Last sync in this session stored {parts}.</source>
         <translation>Die letzte Synchronisierung in dieser Sitzung hat {parts} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Newly assigned to you: {names}.</source>
+        <translation>Neu Ihnen zugewiesen: {names}.</translation>
+    </message>
+    <message>
+        <source>No longer assigned to you: {names} (their service days, updates and notes are kept).</source>
+        <translation>Nicht mehr Ihnen zugewiesen: {names} (Servicetage, Updates und Notizen bleiben erhalten).</translation>
     </message>
     <message>
         <source>Last error: {error}</source>

@@ -111,7 +111,8 @@ def test_the_demo_path_fills_the_workspace(qtbot, fresh_desk: Desk, backend: Sma
 def test_zendesk_a_refused_token_then_the_right_one(  # type: ignore[no-untyped-def]
     qtbot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer]
 ) -> None:
-    _fake, server = zendesk
+    fake, server = zendesk
+    fake.add_org("Broken Ltd", support_tier="diamond", named_advisor=EMAIL)
     wizard = make_wizard(qtbot, fresh_desk)
     fill_zendesk(qtbot, wizard, server.url, "not-the-token")
     next_button = wizard.button(QWizard.WizardButton.NextButton)
@@ -134,8 +135,11 @@ def test_zendesk_a_refused_token_then_the_right_one(  # type: ignore[no-untyped-
     assert wizard.currentId() == ACCOUNTS_PAGE
     page = wizard.accounts_page
     items = {page.list.item(r).text().split("  —  ")[0]: page.list.item(r) for r in range(page.list.count())}
-    assert sorted(items) == ["Acme Corp", "Globex GmbH", "Initech"]
+    assert sorted(items) == ["Acme Corp", "Broken Ltd", "Globex GmbH", "Initech"]
     assert items["Acme Corp"].checkState() == Qt.CheckState.Checked
+    # An account naming the advisor with bad data is listed, chosen, and says why it is set aside.
+    assert items["Broken Ltd"].checkState() == Qt.CheckState.Checked
+    assert "Set aside until its data is fixed: organization field support_tier: 'diamond'" in items["Broken Ltd"].text()
     assert items["Initech"].checkState() == Qt.CheckState.Unchecked
     items["Globex GmbH"].setCheckState(Qt.CheckState.Checked)
     assert settings_text(fresh_desk) is None and backend.entries == {}, "nothing written before Connect"
@@ -146,8 +150,10 @@ def test_zendesk_a_refused_token_then_the_right_one(  # type: ignore[no-untyped-
     assert "Accounts: 2," in wizard.sync_page.status.text(), wizard.sync_page.status.text()
     saved = json.loads(settings_text(fresh_desk) or "{}")
     assert saved["source_kind"] == "zendesk" and saved["source_url"] == server.url
-    assert sorted(saved["zendesk_org_ids"]) == sorted(int(items[n].data(Qt.ItemDataRole.UserRole))
-                                                      for n in ("Acme Corp", "Globex GmbH"))  # fmt: skip
+    assert saved["account_selection"] == {
+        "advisors": [EMAIL, "Ada Advisor"], "tag": "", "removed": [], "all_accounts": False,
+        "added": [items["Globex GmbH"].data(Qt.ItemDataRole.UserRole)],
+    }  # fmt: skip
     assert backend.entries == {(SERVICE, entry_name(EMAIL, server.url)): TOKEN}
 
 

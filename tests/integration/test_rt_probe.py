@@ -41,3 +41,16 @@ def test_accounts_are_listed_with_the_users_own_preselected(rt_server: RTServer)
     assert accounts[mine].preselected is True
     assert accounts[theirs].preselected is False
     assert accounts[theirs].named_advisor == "Somebody Else"
+
+
+def test_an_account_naming_the_user_with_bad_data_is_listed_with_the_reason(rt_server: RTServer) -> None:
+    identity = probe(_access(rt_server))
+    broken = f"PROBE-BROKEN-{uuid.uuid4().hex[:6]}"
+    rt_server.create_asset(broken, {"Tier": "diamond", "Region": "uk", "Timezone": "Europe/London",
+                                    "Contract Start": "2026-03-01", "Contract Status": "active",
+                                    "Named Advisor": rt_server.api_user})  # fmt: skip
+    accounts = {
+        a.remote_id: a for a in list_source_accounts(_access(rt_server), identity, rt_timezone=rt_server.timezone)
+    }
+    assert accounts[broken].preselected is True
+    assert "'Tier': 'diamond' is not a known tier" in accounts[broken].problem

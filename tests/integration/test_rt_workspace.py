@@ -34,7 +34,7 @@ def test_connect_and_sync_a_workspace_with_request_tracker(
         root = tmp_path / "ws"
         monkeypatch.setattr("sys.stdin", io.StringIO(rt_server.token + "\n"))
         assert main(["--data-dir", str(root), "connect", "rt", rt_server.base_url, "--user", rt_server.api_user,
-                     "--rt-timezone", rt_server.timezone]) == 0  # fmt: skip
+                     "--rt-timezone", rt_server.timezone, "--account", account]) == 0  # fmt: skip
         assert main(["--data-dir", str(root), "sync"]) == 0
         assert "synced:" in capsys.readouterr().err
         assert main(["--data-dir", str(root), "status", "--json"]) == 0
@@ -49,4 +49,35 @@ def test_connect_and_sync_a_workspace_with_request_tracker(
     # Answered: the follow-up clock runs (Platinum, Severity 2: 72 business hours).
     assert [clock["kind"] for clock in case["clocks"]] == ["follow_up"]
     assert case["clocks"][0]["target_seconds"] == 72 * 3600
+    assert rt_server.token not in "".join(p.read_text(errors="ignore") for p in root.rglob("*") if p.is_file())
+
+
+def test_automation_connects_and_syncs_with_the_environment_token_and_no_keyring(
+    rt_server: RTServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    account = f"AUTO-{uuid.uuid4().hex[:8]}"
+    rt_server.create_asset(
+        account,
+        {"Tier": "gold", "Region": "de", "Timezone": "Europe/Berlin", "Contract Start": "2026-02-01",
+         "Named Advisor": "Automation", "Contract Status": "active"},
+    )  # fmt: skip
+    ticket = rt_server.create_ticket_as("alice", f"Automated {account}", "Cron job.", severity=3, account=account)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    monkeypatch.setenv("ADVISOR_APP_TOKEN", rt_server.token)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nothing to read: the token comes from the environment
+    root = tmp_path / "ws"
+    try:
+        assert main(["--data-dir", str(root), "connect", "rt", rt_server.base_url, "--user", rt_server.api_user,
+                     "--rt-timezone", rt_server.timezone, "--advisor", "Automation"]) == 0  # fmt: skip
+        assert "ADVISOR_APP_TOKEN is set: no token was stored" in capsys.readouterr().err
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        capsys.readouterr()
+        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+    finally:
+        keyring.set_keyring(previous)
+    report = json.loads(capsys.readouterr().out)
+    assert str(ticket) in {c["remote_id"] for c in report["cases"]}
     assert rt_server.token not in "".join(p.read_text(errors="ignore") for p in root.rglob("*") if p.is_file())

@@ -144,11 +144,55 @@ def test_sync_without_a_source_is_a_one_line_error(tmp_path: Path, capsys: pytes
     assert capsys.readouterr().err == "advisor-app: error: this workspace is not connected to a ticketing system yet\n"
 
 
-def test_zendesk_needs_the_advisors_organizations(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+def test_the_account_selection_is_a_rule_naming_the_user_by_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
 ) -> None:
-    assert connect(monkeypatch, tmp_path / "ws", "zendesk", "https://acme.zendesk.com", "--user", "a@x.example") == 1
-    assert "choose the advisor's organizations" in capsys.readouterr().err
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, "zendesk", "https://acme.zendesk.com", "--user", "a@x.example") == 0
+    rule = json.loads((root / "settings.json").read_text())["account_selection"]
+    assert rule == {"advisors": ["a@x.example"], "tag": "", "added": [], "removed": [], "all_accounts": False}
+
+    other = tmp_path / "ws2"
+    code = connect(monkeypatch, other, "rt", "https://rt.example.com", "--user", "api", "--advisor", "Ada Lovelace",
+                   "--account", "ACME-1", "--account", "Globex", "--all-accounts")  # fmt: skip
+    assert code == 0
+    rule = json.loads((other / "settings.json").read_text())["account_selection"]
+    assert rule["advisors"] == ["Ada Lovelace"] and rule["added"] == ["ACME-1", "Globex"] and rule["all_accounts"]
+
+
+def test_with_the_automation_token_connect_stores_no_token_and_needs_no_keyring(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.sync.zendesk_fake import EMAIL, FakeZendesk, populate, running
+    from tests.unit.sync.zendesk_fake import TOKEN as ZENDESK_TOKEN
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    monkeypatch.setenv("ADVISOR_APP_TOKEN", ZENDESK_TOKEN)
+    fake = FakeZendesk()
+    populate(fake)
+    root = tmp_path / "ws"
+    try:
+        with running(fake) as server:
+            # Standard input is not read: the token comes from the environment.
+            code = connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag",
+                           "advisor-ada", token="not-this-one")  # fmt: skip
+            assert code == 0
+            err = capsys.readouterr().err
+            assert "ADVISOR_APP_TOKEN is set: no token was stored" in err
+            assert json.loads((root / "settings.json").read_text())["source_user"] == EMAIL
+            assert main(["--data-dir", str(root), "sync"]) == 0
+            assert "synced: accounts 2" in capsys.readouterr().err
+    finally:
+        keyring.set_keyring(previous)
+    assert ZENDESK_TOKEN not in every_file_text(root)
+
+
+def test_with_the_automation_token_an_existing_keyring_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
+) -> None:
+    monkeypatch.setenv("ADVISOR_APP_TOKEN", TOKEN)
+    assert connect(monkeypatch, tmp_path / "ws", "rt", "https://rt.example.com", "--user", "a") == 0
     assert backend.entries == {}
 
 
@@ -173,3 +217,50 @@ def test_connect_then_sync_a_zendesk_instance(
     assert sorted(a["name"] for a in report["accounts"]) == ["Acme Corp", "Globex GmbH"]
     assert {c["subject"] for c in report["cases"]} >= {"Dashboards down", "Import fails"}
     assert TOKEN not in every_file_text(root)
+
+
+def test_an_rt_url_is_kept_as_the_provider_names_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring
+) -> None:
+    root = tmp_path / "ws"
+    assert connect(monkeypatch, root, "rt", "HTTPS://RT.Example.com:443/rt/REST/2.0/", "--user", "a") == 0
+    assert json.loads((root / "settings.json").read_text())["source_url"] == "https://rt.example.com/rt"
+
+
+def test_accounts_lists_and_edits_the_zendesk_selection(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, backend: SmallKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
+
+    fake = FakeZendesk()
+    ids = populate(fake)
+    fake.orgs[ids["other"]]["organization_fields"]["named_advisor"] = "bob@vendor.example"
+    root = tmp_path / "ws"
+    with running(fake) as server:
+        assert connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
+                       token=TOKEN) == 0  # fmt: skip
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        capsys.readouterr()
+        assert main(["--data-dir", str(root), "accounts", "--json"]) == 0
+        report = json.loads(capsys.readouterr().out)
+        verdicts = {a["name"]: (a["included"], a["why"], a["local"]) for a in report["accounts"]}
+        assert verdicts == {
+            "Acme Corp": (True, "tagged", "active"),
+            "Globex GmbH": (True, "tagged", "active"),
+            "Initech": (False, "names_another_advisor", "none"),
+        }
+        assert main(["--data-dir", str(root), "accounts", "--remove", "Acme Corp"]) == 0
+        out = capsys.readouterr().out
+        assert "out  " + str(ids["acme"]) in out and "removed by you" in out
+        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert "no longer assigned to you: Acme Corp (local data kept)" in capsys.readouterr().err
+        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert [a["name"] for a in status["accounts"]] == ["Globex GmbH"]
+    globex = status["accounts"][0]["id"]
+    assert status["cases"] and all(c["account_id"] == globex for c in status["cases"])
+
+
+def test_accounts_needs_a_connected_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(tmp_path / "ws"), "accounts", "--add", "X"]) == 1
+    assert "not connected to Request Tracker or Zendesk" in capsys.readouterr().err

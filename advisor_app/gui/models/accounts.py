@@ -25,13 +25,19 @@ class AccountsListModel(QAbstractListModel):
         super().__init__(parent)
         self._engine = engine
         self._accounts: list[AccountSummary] = []
+        self.unassigned_of: str | None = None
+        """A source whose accounts no longer assigned to the advisor are listed too (None: hidden)."""
 
     def reload(self) -> None:
         with self._engine.connect() as connection:
-            accounts = queries.account_summaries(connection)
+            accounts = queries.account_summaries(connection, unassigned_of=self.unassigned_of)
         self.beginResetModel()
         self._accounts = accounts
         self.endResetModel()
+
+    @property
+    def assigned(self) -> list[AccountSummary]:
+        return [account for account in self._accounts if not account.unassigned]
 
     @property
     def total_open(self) -> int:
@@ -59,6 +65,10 @@ class AccountsListModel(QAbstractListModel):
             return account.open_cases
         if role == DETAIL_ROLE:
             return self._detail(account)
+        if role == Qt.ItemDataRole.ToolTipRole and account.unassigned:
+            return self.tr(
+                "{name}\nNot assigned to you any more: its service days, updates and notes are kept."
+            ).format(name=account.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{name}\n{tier} · {zone}\n{count} open").format(
                 name=account.name, tier=tier_label(account.tier), zone=account.timezone, count=account.open_cases
@@ -70,6 +80,8 @@ class AccountsListModel(QAbstractListModel):
         return None
 
     def _detail(self, account: AccountSummary) -> str:
+        if account.unassigned:
+            return self.tr("Not assigned to you")
         place = account.timezone.rsplit("/", 1)[-1].replace("_", " ")
         if account.contract_status != "active":
             return f"{place} · {contract_status_label(account.contract_status)}"
@@ -81,5 +93,5 @@ class AccountsListModel(QAbstractListModel):
         if role == OPEN_CASES_ROLE:
             return self.total_open
         if role == DETAIL_ROLE:
-            return self.tr("Accounts: {count}").format(count=len(self._accounts))
+            return self.tr("Accounts: {count}").format(count=len(self.assigned))
         return None

@@ -33,11 +33,18 @@ Message bodies (case description, messages and notes) are read from the transact
 attachments (`/transaction/{id}/attachments`, first text/plain part) unless
 `RtSettings.fetch_bodies` is off; they cost one request per message.
 
-Errors: a 401 (or RT's redirect to its login page) raises `RtAuthError` saying the token
-was refused; other failures of a list raise `RtHttpError`; a payload of an unexpected shape
-raises `RtPayloadError` naming the field path. A single record that cannot be mapped (no
-severity, an unknown tier, ...) goes to `Page.quarantined` with the reason; the rest lands.
-No message ever contains the token.
+HTTP: every request goes through `advisor_app.sync.http.HttpClient`, the client Zendesk
+uses too: one retry loop (connection errors and 5xx with backoff, 429 and 503 after their
+Retry-After), waits reported through `on_wait` and ended by the cancel token, and one
+error family (`HttpError`): a 401, or RT's redirect to its login page, is `HttpAuthError`;
+a payload of an unexpected shape is `HttpUnexpectedShape` naming the field path. A single
+record that cannot be mapped (no severity, an unknown tier, ...) goes to `Page.quarantined`
+with the reason; the rest lands. No message ever contains the token.
+
+Accounts are chosen by the workspace's rule (`advisor_app.sync.selection`), evaluated
+against the whole catalog on every sync: an account newly assigned arrives, an account the
+store holds (`known_accounts`) that the rule no longer selects becomes a tombstone, and an
+assigned account with bad data is set aside with the reason.
 """
 
 from __future__ import annotations
@@ -48,13 +55,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
-import requests
 
 from advisor_app.domain import (
     Account,
@@ -68,8 +73,10 @@ from advisor_app.domain import (
     load_tiers,
 )
 from advisor_app.sync.engine import SyncError
+from advisor_app.sync.http import HttpClient, decode
 from advisor_app.sync.provider import Page, Quarantined, Record
 from advisor_app.sync.providers import rt_payloads as p
+from advisor_app.sync.selection import EVERY_ACCOUNT, AccountRule, Candidate, Verdict, chosen_ids, evaluate
 
 log = logging.getLogger(__name__)
 
@@ -105,20 +112,6 @@ class RtConfigError(RtError):
     """The RT settings cannot be used; the message names the setting."""
 
 
-class RtAuthError(RtError):
-    """RT refused the API token."""
-
-
-class RtHttpError(RtError):
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class RtPayloadError(RtError):
-    """A response had an unexpected shape; the message names the field path."""
-
-
 class _Invalid(Exception):
     """A record that cannot be mapped; the message is the quarantine reason."""
 
@@ -138,8 +131,8 @@ class RtSettings:
     """Only tickets of this queue (None: every queue the API user can see)."""
     severity_field: str = "Severity"
     account_field: str = "Account"
-    accounts: frozenset[str] = frozenset()
-    """The advisor's accounts (asset Names); only these and their tickets are read. Empty: every account."""
+    accounts: AccountRule = EVERY_ACCOUNT
+    """Which accounts are the advisor's; only these and their tickets are read."""
     accounts_catalog: str = "Accounts"
     tier_field: str = "Tier"
     region_field: str = "Region"
@@ -244,6 +237,29 @@ class _Mark:
         return _Mark(self.since, dict(self.seen), self.recheck_after, dict(self.unsettled))
 
 
+def _split_accounts(cursor: str | None) -> tuple[str | None, frozenset[str] | None]:
+    """A ticket stream's cursor without its `"accounts"` entry, and that entry (None: absent)."""
+    if not cursor:
+        return cursor, None
+    try:
+        document = json.loads(cursor)
+    except ValueError:
+        return cursor, None
+    if not isinstance(document, dict) or "accounts" not in document:
+        return cursor, None
+    accounts = frozenset(str(a) for a in document.pop("accounts"))
+    document.pop("arrivals", None)
+    return json.dumps(document, separators=(",", ":")), accounts
+
+
+def _join_accounts(cursor: str | None, accounts: frozenset[str] | set[str], arrivals: int | None = None) -> str:
+    document = json.loads(cursor) if cursor else {}
+    document["accounts"] = sorted(accounts)
+    if arrivals is not None:
+        document["arrivals"] = arrivals  # each page of an arrival gets a cursor of its own
+    return json.dumps(document, separators=(",", ":"))
+
+
 def _iso(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -290,18 +306,25 @@ class RtProvider:
 
     def __init__(
         self,
-        session: requests.Session,
+        client: HttpClient,
         settings: RtSettings,
         *,
-        timeout: float | tuple[float, float] = 30.0,
         known_active_ids: Callable[[], Iterable[str]] | None = None,
+        known_accounts: Callable[[], Iterable[str]] | None = None,
     ) -> None:
-        """`session` carries the auth header (and retries); `timeout` goes with every request;
-        `known_active_ids` lists the remote ids of the cases the store holds as active."""
-        self._session = session
+        """`client` carries the auth header, retries, waits and cancel (make it with
+        `follow_redirects=False`); `known_active_ids` lists the remote ids of the cases the
+        store holds as active, `known_accounts` those of its active accounts."""
+        self._client = client
         self.settings = settings
-        self._timeout = timeout
         self._known_active_ids = known_active_ids
+        self._known_accounts = known_accounts
+        self.selection: list[Verdict] | None = None
+        """The rule's verdict on every account of the catalog, once the accounts were read."""
+        self._chosen_accounts: frozenset[str] | None = None
+        self._only_accounts: list[str] | None = None
+        """While reading the older tickets of newly selected accounts: those accounts."""
+        self._arrivals_until: datetime | None = None
         self._base = normalized_base_url(settings.base_url)
         self._api = self._base + API_PATH
         self._host = urlsplit(self._base).netloc
@@ -327,76 +350,76 @@ class RtProvider:
     def pages(self, stream: str, cursor: str | None) -> Iterator[Page]:
         if stream == "accounts":
             yield from self._account_pages()
-        elif stream == "contacts":
-            yield from self._contact_pages(cursor)
-        elif stream == "cases":
-            yield from self._case_pages(cursor)
-        elif stream == "case_events":
-            yield from self._event_pages(cursor)
+        elif stream in ("contacts", "cases", "case_events"):
+            yield from self._ticket_stream(stream, cursor)
         elif stream == "usage_metrics":
             return
         else:
             raise ValueError(f"unknown stream {stream!r}")
 
+    def _ticket_stream(self, stream: str, cursor: str | None) -> Iterator[Page]:
+        """A ticket stream, then the older tickets of accounts newly selected (passed over
+        while they were someone else's). The cursor names the accounts the stream covers
+        (`"accounts"`, beside the mark), so an arrival interrupted by a failure is read again."""
+        inner = {"contacts": self._contact_pages, "cases": self._case_pages, "case_events": self._event_pages}[stream]
+        chosen = self._chosen_set()
+        if chosen is None:  # every account: nothing arrives
+            yield from inner(cursor)
+            return
+        mark_cursor, covered = _split_accounts(cursor)
+        # First sync (or a cursor from before): the scan itself reads every chosen account.
+        kept = chosen if covered is None else covered & chosen
+        arriving = sorted(chosen - kept)
+        last, stored = mark_cursor, cursor
+        for page in inner(mark_cursor):
+            last = page.cursor
+            stored = _join_accounts(last, kept)
+            yield Page(stream, page.records, stored, page.removed, page.quarantined)
+        if arriving:
+            log.info("rt %s: reading the older tickets of %d newly selected account(s)", stream, len(arriving))
+            for number, page in enumerate(self._arrivals(stream, inner, arriving), start=1):
+                yield Page(stream, page.records, _join_accounts(last, kept, number), page.removed, page.quarantined)
+            kept = kept | set(arriving)
+        final = _join_accounts(last, kept)
+        if final != stored:
+            yield Page(stream, [], final)
+
+    def _arrivals(
+        self, stream: str, inner: Callable[[str | None], Iterator[Page]], accounts: list[str]
+    ) -> Iterator[Page]:
+        """`inner` from the start, its search narrowed to `accounts`; the stream's own state
+        (the case events' cap, the deletion re-check) is left as the main scan set it."""
+        saved = (self._known_active_ids, self._cases_until, self._cases_ran)
+        self._only_accounts = accounts
+        self._known_active_ids = None  # the main scan re-checked deletions already
+        if stream == "case_events":
+            self._cases_until, self._cases_ran = self._arrivals_until, self._arrivals_until is not None
+        try:
+            yield from inner(None)
+            if stream == "cases":
+                self._arrivals_until = self._cases_until
+        finally:
+            self._only_accounts = None
+            self._known_active_ids, self._cases_until, self._cases_ran = saved
+
     # HTTP -------------------------------------------------------------------------------------
 
     def _get(self, path: str, kind: type[T], params: Mapping[str, Any] | None = None) -> T:
-        return self._get_dated(path, kind, params)[0]
+        return self._client.get_json(f"{self._api}/{path}", kind, params)
 
     def _get_dated(
         self, path: str, kind: type[T], params: Mapping[str, Any] | None = None
     ) -> tuple[T, datetime | None]:
         """The decoded answer and the server's clock when it answered (its Date header), if known."""
-        response = self._request(path, params)
-        if response.status_code != 200:
-            raise self._http_error(response, path)
-        return self._decode(response, kind, path), _server_time(response)
+        return self._client.get_json_dated(f"{self._api}/{path}", kind, params)
 
     def _get_optional(self, path: str, kind: type[T], params: Mapping[str, Any] | None = None) -> T | None:
         """None for 403 and 404 (a record the API user may not see, or one that does not exist)."""
-        response = self._request(path, params)
+        url = f"{self._api}/{path}"
+        response = self._client.fetch(url, params, expect=(403, 404))
         if response.status_code in (403, 404):
             return None
-        if response.status_code != 200:
-            raise self._http_error(response, path)
-        return self._decode(response, kind, path)
-
-    def _request(self, path: str, params: Mapping[str, Any] | None) -> requests.Response:
-        url = f"{self._api}/{path}"
-        try:
-            # No redirects: RT answers a refused token with a redirect to its login page when
-            # the request carries a cookie; following it would hide the refusal.
-            return self._session.get(
-                url,
-                params=params,
-                headers={"Accept": "application/json"},
-                timeout=self._timeout,
-                allow_redirects=False,
-            )
-        except requests.RequestException as error:
-            raise RtError(f"RT at {self._host}: GET {API_PATH}/{path} failed: {type(error).__name__}") from error
-
-    def _http_error(self, response: requests.Response, path: str) -> RtError:
-        status = response.status_code
-        where = f"RT at {self._host}: GET {API_PATH}/{path}"
-        if status == 401 or 300 <= status < 400:
-            return RtAuthError(
-                f"{where}: the API token was refused (HTTP {status}); check that the token is right and not revoked"
-            )
-        if status == 403:
-            return RtHttpError(f"{where}: forbidden (HTTP 403); the API user lacks a right to read this", status)
-        if status == 404:
-            return RtHttpError(f"{where}: not found (HTTP 404)", status)
-        text = response.text[:200].strip().replace("\n", " ")
-        return RtHttpError(f"{where}: HTTP {status}: {text}", status)
-
-    def _decode(self, response: requests.Response, kind: type[T], path: str) -> T:
-        try:
-            return msgspec.json.decode(response.content, type=kind)
-        except msgspec.ValidationError as error:
-            raise RtPayloadError(f"RT at {self._host}: GET {API_PATH}/{path}: unexpected JSON: {error}") from None
-        except msgspec.DecodeError as error:
-            raise RtPayloadError(f"RT at {self._host}: GET {API_PATH}/{path}: not JSON: {error}") from None
+        return decode(response.content, kind, url)
 
     def _user(self, name: str) -> p.User | None:
         """A user by name, cached for the provider's life; None when the API user may not see them."""
@@ -406,7 +429,14 @@ class RtProvider:
 
     # Accounts ---------------------------------------------------------------------------------
 
-    def _account_pages(self) -> Iterator[Page]:
+    def account_selection(self) -> list[Verdict]:
+        """The rule's verdict on every account of the catalog (read once per provider)."""
+        if self.selection is None:
+            self._read_accounts()
+        assert self.selection is not None
+        return self.selection
+
+    def _catalog_assets(self) -> Iterator[p.AssetItem]:
         s = self.settings
         catalog = self._get_optional(f"catalog/{quote(s.accounts_catalog, safe='')}", p.Catalog)
         if catalog is None:
@@ -414,8 +444,6 @@ class RtProvider:
                 f"RT at {self._host}: asset catalog {s.accounts_catalog!r} does not exist or the API user "
                 "may not see it (ShowCatalog, ShowAsset and SeeCustomField on its fields)"
             )
-        names: dict[str, str] = {}
-        newest: datetime | None = None
         number = 0
         while True:
             number += 1
@@ -430,26 +458,55 @@ class RtProvider:
                     "page": number,
                 },
             )
-            records: list[Record] = []
-            quarantined: list[Quarantined] = []
-            for asset in result.items:
-                if s.accounts and asset.Name.strip() not in s.accounts:
-                    continue
-                newest = asset.LastUpdated if newest is None else max(newest, asset.LastUpdated)
-                try:
-                    if asset.Name in names:
-                        raise _Invalid(f"asset Name {asset.Name!r} is already used by asset {names[asset.Name]}")
-                    names[asset.Name] = asset.id
-                    records.append(self._account(asset))
-                except _Invalid as error:
-                    quarantined.append(
-                        Quarantined(asset.Name or f"asset {asset.id}", f"asset {asset.id}: {error}", _json(asset))
-                    )
-            last = result.is_last() or not result.items
-            cursor = f"catalog:{catalog.id}:{len(names)}:{_iso(newest) if newest else '-'}"
-            yield Page("accounts", records, cursor if last else f"{cursor}:page{number}", quarantined=quarantined)
-            if last:
+            yield from result.items
+            if result.is_last() or not result.items:
                 return
+
+    def _read_accounts(self) -> tuple[list[Account], list[Quarantined]]:
+        """The selected accounts that can be stored, and the selected ones set aside with the reason."""
+        s = self.settings
+        names: dict[str, str] = {}
+        candidates: list[Candidate] = []
+        valid: dict[str, Account] = {}
+        problems: dict[str, Quarantined] = {}
+        for asset in self._catalog_assets():
+            name = asset.Name.strip()
+            entry = asset.custom_field(s.named_advisor_field)
+            advisor = entry.first().strip() if entry else ""
+            try:
+                if name in names:
+                    raise _Invalid(f"asset Name {asset.Name!r} is already used by asset {names[name]}")
+                account = self._account(asset)
+                names[name] = asset.id
+                valid[name] = account
+                candidates.append(Candidate(name, account.name, advisor))
+            except _Invalid as error:
+                remote_id = name or f"asset {asset.id}"
+                problems.setdefault(remote_id, Quarantined(remote_id, f"asset {asset.id}: {error}", _json(asset)))
+                label = (asset.Description or "").strip() or remote_id
+                if remote_id not in valid:
+                    candidates.append(Candidate(remote_id, label, advisor, problem=str(error)))
+        self.selection = evaluate(s.accounts, candidates)
+        chosen = chosen_ids(self.selection)
+        self._chosen_accounts = chosen
+        records = [valid[i] for i in sorted(chosen) if i in valid]
+        quarantined = [problems[i] for i in sorted(chosen) if i in problems]
+        return records, quarantined
+
+    def _account_pages(self) -> Iterator[Page]:
+        records, quarantined = self._read_accounts()
+        chosen = self._chosen_accounts or frozenset()
+        known = set(self._known_accounts()) if self._known_accounts is not None else set()
+        if known and not chosen:
+            raise SyncError(
+                f"RT at {self._host}: no account of the catalog is selected any more; nothing was removed "
+                "(check the account selection: advisor-app accounts)"
+            )
+        newest = max((r.updated_at for r in records), default=None)
+        cursor = f"catalog:{self.settings.accounts_catalog}:{len(chosen)}:{_iso(newest) if newest else '-'}"
+        # An account no longer selected (reassigned, removed by hand) becomes a tombstone:
+        # its local data stays, and it comes back if it is selected again.
+        yield Page("accounts", records, cursor, removed=sorted(known - chosen), quarantined=quarantined)
 
     def _account(self, asset: p.AssetItem) -> Account:
         s = self.settings
@@ -503,9 +560,11 @@ class RtProvider:
     # Ticket search ----------------------------------------------------------------------------
 
     def _base_query(self) -> str:
-        if self.settings.queue:
-            return f"Queue = {_quote(self.settings.queue)}"
-        return "id > 0"
+        query = f"Queue = {_quote(self.settings.queue)}" if self.settings.queue else "id > 0"
+        if self._only_accounts:
+            field = _quote(f"CF.{{{self.settings.account_field}}}")
+            query += " AND (" + " OR ".join(f"{field} = {_quote(a)}" for a in self._only_accounts) + ")"
+        return query
 
     def _scan(self, mark: _Mark, fields: str, until: datetime | None = None) -> Iterator[_Batch]:
         """Tickets changed since `mark`, one batch per search page, each with the mark after it.
@@ -566,14 +625,24 @@ class RtProvider:
             else:
                 key, number = last, 1
 
+    def _chosen_set(self) -> frozenset[str] | None:
+        """The advisor's accounts (asset Names); None when every account is read."""
+        rule = self.settings.accounts
+        if rule.all_accounts and not rule.removed:
+            return None
+        if self._chosen_accounts is None:
+            self._read_accounts()
+        return self._chosen_accounts or frozenset()
+
     def _chosen(self, item: p.TicketItem) -> bool:
         """Whether the ticket belongs to one of the advisor's accounts (a ticket without an
         account is kept, so the cases stream sets it aside with the reason)."""
-        if not self.settings.accounts:
+        chosen = self._chosen_set()
+        if chosen is None:
             return True
         entry = item.custom_field(self.settings.account_field)
         account = entry.first().strip() if entry else ""
-        return not account or account in self.settings.accounts
+        return not account or account in chosen
 
     def _learn_fields(self, item: p.TicketItem) -> None:
         if self._severity_field_id is None:
@@ -758,15 +827,14 @@ class RtProvider:
         chosen = (after + [i for i in candidates if i <= mark.recheck_after])[:limit]
         gone: list[str] = []
         for ticket_id in chosen:
-            response = self._request(f"ticket/{ticket_id}", None)
+            url = f"{self._api}/ticket/{ticket_id}"
+            response = self._client.fetch(url, expect=(403, 404))
             if response.status_code == 404:
                 gone.append(str(ticket_id))
                 continue
             if response.status_code == 403:
                 continue  # moved where the API user cannot see it: not a deletion
-            if response.status_code != 200:
-                raise self._http_error(response, f"ticket/{ticket_id}")
-            ticket = self._decode(response, p.Ticket, f"ticket/{ticket_id}")
+            ticket = decode(response.content, p.Ticket, url)
             merged = ticket.id != ticket_id or (
                 ticket.EffectiveId is not None and ticket.EffectiveId.id != str(ticket_id)
             )
@@ -880,25 +948,14 @@ class RtProvider:
         return self._bodies[transaction_id]
 
 
-def _server_time(response: requests.Response) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(response.headers.get("Date", ""))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else None
-
-
 def _json(value: msgspec.Struct) -> str:
     return msgspec.json.encode(value).decode("utf-8")
 
 
 __all__ = [
     "SOURCE",
-    "RtAuthError",
     "RtConfigError",
     "RtError",
-    "RtHttpError",
-    "RtPayloadError",
     "RtProvider",
     "RtSettings",
     "normalized_base_url",

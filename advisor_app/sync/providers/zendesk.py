@@ -2,11 +2,14 @@
 
 Streams and endpoints (Zendesk REST API v2):
 
-- accounts: the advisor's organizations, chosen by an explicit list of ids
-  (`/organizations/show_many`), an organization tag or an organization field value
-  (`/search/export?filter[type]=organization`, checked again on our side since search
-  matches loosely). Tier, calendar (region), time zone, contract year start and status come
-  from configurable organization fields, with defaults.
+- accounts: the advisor's organizations, chosen by the workspace's rule
+  (`advisor_app.sync.selection`: those whose named-advisor field names the advisor or that
+  carry the advisor's tag, found by `/search/export?filter[type]=organization` and checked
+  again on our side since search matches loosely, plus ids added by hand through
+  `/organizations/show_many`, minus those removed; every organization when asked), or by
+  one of the older single ways: a list of ids, a tag, or a field value. Tier, calendar
+  (region), time zone, contract year start and status come from configurable organization
+  fields, with defaults.
 - contacts: end users of those organizations (`/organizations/{id}/users`); `authorized`
   from a configurable user field or tag.
 - cases: tickets of those organizations. An agent's token uses `/search/export` with
@@ -62,6 +65,7 @@ from advisor_app.sync.http import (
 )
 from advisor_app.sync.provider import Page, Quarantined, Record
 from advisor_app.sync.providers import zendesk_payloads as z
+from advisor_app.sync.selection import AccountRule, Candidate, Verdict, chosen_ids, evaluate
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +105,8 @@ class ZendeskConfig:
     organization_tag: str | None = None
     organization_field: tuple[str, str] | None = None
     """(field key, value) of an organization field, e.g. ("named_advisor", "ada@vendor.example")."""
+    selection: AccountRule | None = None
+    """The advisor's rule (named advisor, tag, added ids, removed); replaces the three ways above."""
 
     tier_field: str = "support_tier"
     tier_values: Mapping[str, str] = field(default_factory=dict)
@@ -135,8 +141,17 @@ class ZendeskConfig:
 
     def __post_init__(self) -> None:
         ways = sum(
-            (bool(self.organization_ids), self.organization_tag is not None, self.organization_field is not None)
+            (
+                bool(self.organization_ids),
+                self.organization_tag is not None,
+                self.organization_field is not None,
+                self.selection is not None,
+            )
         )
+        if self.selection is not None and not self.selection.selects_anything():
+            raise ZendeskConfigError(
+                "the account selection selects nothing: name the advisor, a tag, or organizations to add"
+            )
         if ways != 1:
             raise ZendeskConfigError(
                 "choose the advisor's organizations in exactly one way: a list of ids, a tag, or an organization field"
@@ -224,6 +239,8 @@ class ZendeskProvider:
         self._organizations: dict[int, z.Organization] | None = None
         self._org_problems: list[Quarantined] = []
         self._accounts: dict[int, Account] = {}
+        self.selection: list[Verdict] | None = None
+        """The rule's verdict on each organization the rule's searches found (rule only)."""
         self._users: dict[int, z.User] = {}
 
     @property
@@ -329,7 +346,9 @@ class ZendeskProvider:
             if self._selected(org):
                 found[org.id] = org
 
-        if config.organization_ids:
+        if config.selection is not None:
+            found, problems = self._organizations_by_rule(config.selection)
+        elif config.organization_ids:
             ids = sorted(set(config.organization_ids))
             for start in range(0, len(ids), 100):
                 chunk = ids[start : start + 100]
@@ -360,6 +379,62 @@ class ZendeskProvider:
         self._organizations = found
         self._org_problems = problems
         return found
+
+    def _organizations_by_rule(
+        self, rule: AccountRule, *, every_organization: bool = False
+    ) -> tuple[dict[int, z.Organization], list[Quarantined]]:
+        """The organizations the rule selects, and those that cannot be read; sets `selection`."""
+        fetched: dict[int, z.Organization] = {}
+        problems: list[Quarantined] = []
+
+        def take(raws: Sequence[msgspec.Raw]) -> None:
+            for raw in raws:
+                try:
+                    org = _decode_record(raw, z.Organization, "organization")
+                except _Invalid as error:
+                    problems.append(Quarantined(_raw_id(raw), str(error), _raw_text(raw)))
+                    continue
+                fetched[org.id] = org
+
+        ids = sorted({int(a) for a in rule.added if a.strip().isdigit()})
+        if every_organization or rule.all_accounts or len(ids) < len(rule.added):
+            for page in self._cursor_pages("/api/v2/organizations.json", z.OrganizationsPage, {}, "organizations"):
+                take(page.organizations)
+        else:
+            searches = [f'{self.config.named_advisor_field}:"{name}"' for name in rule.advisors]
+            searches += [f'tags:"{rule.tag}"'] if rule.tag else []
+            for query in searches:
+                params = {"query": query, "filter[type]": "organization"}
+                for found in self._cursor_pages("/api/v2/search/export.json", z.SearchExportPage, params, query):
+                    take(found.results)
+            for start in range(0, len(ids), 100):
+                chunk = ",".join(str(i) for i in ids[start : start + 100])
+                take(
+                    self.client.get_json(
+                        "/api/v2/organizations/show_many.json", z.OrganizationsPage, {"ids": chunk}
+                    ).organizations
+                )
+        candidates = []
+        for org in fetched.values():
+            try:
+                self._account(org)
+                problem = ""
+            except _Invalid as error:
+                problem = str(error)
+            advisor = org.organization_fields.get(self.config.named_advisor_field)
+            candidates.append(Candidate(str(org.id), org.name, str(advisor or "").strip(), tuple(org.tags), problem))
+        self.selection = evaluate(rule, candidates)
+        chosen = chosen_ids(self.selection)
+        return {i: org for i, org in fetched.items() if str(i) in chosen}, problems
+
+    def account_selection(self) -> list[Verdict]:
+        """The rule's verdict on every organization the token can see (for `advisor-app accounts`)."""
+        rule = self.config.selection
+        if rule is None:
+            raise ZendeskConfigError("this workspace chooses its organizations by a fixed list, not by a rule")
+        self._organizations_by_rule(rule, every_organization=True)
+        assert self.selection is not None
+        return self.selection
 
     def _selected(self, org: z.Organization) -> bool:
         config = self.config
@@ -530,6 +605,9 @@ class ZendeskProvider:
         state = _parse_ticket_cursor(cursor)
         if not self._accounts:
             self.accounts()
+        # Marks of organizations no longer selected are dropped: selected again, they are read whole.
+        current = {key: mark for key, mark in state.orgs.items() if key.isdigit() and int(key) in self._accounts}
+        state = msgspec.structs.replace(state, orgs=current)
         run = _TicketRun(self, state)
         yield from run.retry_earlier()
         if self.is_admin and state.incremental is not None:

@@ -269,3 +269,14 @@ def test_tls_is_verified_and_a_custom_ca_bundle_is_trusted(certificate: tuple[st
             HttpClient(server.url, retries=0, sleeper=Sleeps()).get_bytes("/ok")
         trusted = HttpClient(server.url, ca_bundle=certificate[0], retries=0, sleeper=Sleeps())
         assert len(trusted.get_json("/ok", Listing).tickets) == 2
+
+
+def test_expected_statuses_come_back_and_a_redirect_can_mean_a_refused_token(server: LoopbackServer) -> None:
+    assert client(server).fetch("/status/404", expect=(403, 404)).status_code == 404
+    with pytest.raises(HttpNotFoundError):
+        client(server).fetch("/status/404", expect=(403,))
+    server.app = lambda request: Reply(302, b"", {"Location": f"{server.url}/login"})
+    with pytest.raises(HttpAuthError, match=r"a login page.*token was not accepted") as refused:
+        client(server, follow_redirects=False).get_json("/anything", dict)
+    assert refused.value.status == 302
+    assert len(server.requests) == 3, "the login page was not fetched"
