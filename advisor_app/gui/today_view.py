@@ -80,8 +80,9 @@ class TodayView(QWidget):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        urgent_heading = QLabel(self.tr("&Breaches next: open cases by time to breach"), left)
+        urgent_heading = QLabel(self.tr("&Breaches next: breached first, then by clock time to the deadline"), left)
         urgent_heading.setFont(self._bold())
+        urgent_heading.setWordWrap(True)
         self.urgent = CasesPanel(
             desk,
             choices,
@@ -93,7 +94,7 @@ class TodayView(QWidget):
             never_shown=frozenset({"status", "updated", "target", "requester"}),
         )
         self.urgent.model.set_sort_key(CaseSort.URGENCY)
-        self.urgent.view.setAccessibleName(self.tr("Open cases by time to breach"))
+        self.urgent.view.setAccessibleName(self.tr("Open cases, breached first, then by clock time to the deadline"))
         urgent_heading.setBuddy(self.urgent.view)
         left_layout.addWidget(urgent_heading)
         left_layout.addWidget(self.urgent, 1)

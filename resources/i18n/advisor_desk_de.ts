@@ -508,8 +508,8 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>Due in</source>
-        <translation>Fällig in</translation>
+        <source>Due in (clock time)</source>
+        <translation>Fällig in (Uhrzeit)</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -538,6 +538,10 @@
     <message>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Wall-clock time to the next response target, nights and weekends included. A cell&apos;s tooltip shows the business time left, which the case detail counts.</source>
+        <translation>Uhrzeit bis zur nächsten Reaktionsfrist, Nächte und Wochenenden eingerechnet. Der Tooltip einer Zelle zeigt die verbleibende Geschäftszeit, die auch die Falldetails zählen.</translation>
     </message>
     <message>
         <source>Business time left: {left}</source>
@@ -1937,12 +1941,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <source>&amp;Breaches next: open cases by time to breach</source>
-        <translation>&amp;Nächste Verletzungen: offene Fälle nach Zeit bis zur Verletzung</translation>
+        <source>&amp;Breaches next: breached first, then by clock time to the deadline</source>
+        <translation>&amp;Als Nächstes verletzt: verletzte zuerst, dann nach Uhrzeit bis zur Frist</translation>
     </message>
     <message>
-        <source>Open cases by time to breach</source>
-        <translation>Offene Fälle nach Zeit bis zur Verletzung</translation>
+        <source>Open cases, breached first, then by clock time to the deadline</source>
+        <translation>Offene Fälle, verletzte zuerst, dann nach Uhrzeit bis zur Frist</translation>
     </message>
     <message>
         <source>New Severity 1</source>

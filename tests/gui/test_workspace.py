@@ -24,8 +24,13 @@ def test_the_most_urgent_case_on_today_opens(qtbot, main_window: MainWindow) -> 
     due = today.urgent.column("due")
     urgencies = [Urgency(model.index(r, due).data(URGENCY_ROLE)) for r in range(model.rowCount())]
     assert urgencies[0] is Urgency.BREACHED, "breached first"
-    first_ok = urgencies.index(Urgency.OK)
-    assert Urgency.BREACHED not in urgencies[first_ok:] and Urgency.AT_RISK not in urgencies[first_ok:]
+    first_counting = next(i for i, urgency in enumerate(urgencies) if urgency is not Urgency.BREACHED)
+    assert Urgency.BREACHED not in urgencies[first_counting:]
+    # Then by wall-clock time to the deadline, whatever the risk by business time.
+    with main_window.desk.engine.connect() as connection:
+        deadlines = dict(connection.execute(select(schema.cases.c.id, schema.cases.c.clock_deadline)).all())
+    ordered = [deadlines[model.case_id(r)] for r in range(model.rowCount())]
+    assert ordered == sorted(ordered)
     opened: list[int] = []
     original = main_window.open_case
     main_window.open_case = lambda case_id: (opened.append(case_id), original(case_id))  # type: ignore[method-assign]
