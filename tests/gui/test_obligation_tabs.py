@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import account_balance, ledger
-from advisor_app.obligations.terms import load_terms
+from advisor_app.obligations.terms import load_terms, terms_of
 from advisor_app.obligations.updates import week_entry
 from advisor_app.obligations.weekly_updates import WeekStatus
 
@@ -191,8 +191,11 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
     qtbot.addWidget(tab)
     tab.set_account(account)
     path = tmp_path / "usage.csv"
+    with demo_desk.engine.connect() as connection:
+        # A day of the last complete week, which the week-over-week table compares.
+        day = terms_of(connection, account).local_today(demo_desk.clock()) - timedelta(days=7)
     path.write_text(
-        f"account,metric,day,value\n{account},seats,2026-01-05,4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n"
+        f"account,metric,day,value\n{account},seats,{day},4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n"
     )
     dialog = tab.import_file(path)
     assert dialog is not None

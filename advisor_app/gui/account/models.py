@@ -236,7 +236,7 @@ class UsageChangesModel(_RowsModel):
             if column == self.METRIC:
                 return metric_label(row.metric)
             if column == self.WEEK_ENDING:
-                return date_text(row.week_ending)
+                return date_text(row.weeks.last_day)
             if column == self.THIS_WEEK:
                 return QLocaleNumber.format(row.this_week)
             if column == self.PREVIOUS:

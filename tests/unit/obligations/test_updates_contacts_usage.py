@@ -19,7 +19,9 @@ from advisor_app.obligations.updates import (
     weeks_between,
 )
 from advisor_app.obligations.usage import (
+    ComparedWeeks,
     account_lookup,
+    compared_weeks,
     import_usage,
     read_usage_csv,
     read_usage_file,
@@ -227,13 +229,29 @@ def test_the_file_reader_takes_a_bom_and_reorders_columns(engine: Engine, tmp_pa
         read_usage_file(connection, tmp_path / "latin.csv")
 
 
-def test_week_over_week_compares_mean_daily_values() -> None:
-    last = date(2026, 11, 24)
+def test_week_over_week_compares_mean_daily_values_of_complete_weeks() -> None:
+    sunday = date(2026, 11, 22)  # the end of 2026-W47
     series = {
-        "logins": [(last - timedelta(days=d), 10.0 if d < 7 else 8.0) for d in range(13, -1, -1)],
-        "new": [(last, 3.0)],
+        "logins": [(sunday - timedelta(days=d), 10.0 if d < 7 else 8.0) for d in range(13, -1, -1)]
+        + [(date(2026, 11, 23), 50.0)],  # Monday of the running week is left out
+        "new": [(sunday, 3.0)],
+        "gone": [(sunday - timedelta(days=8), 1.0)],  # nothing in the compared week: not listed
     }
-    changes = {change.metric: change for change in week_over_week(series)}
+    weeks = compared_weeks(date(2026, 11, 24))
+    assert (weeks.week, weeks.previous) == ("2026-W47", "2026-W46")
+    assert (weeks.first_day, weeks.last_day) == (date(2026, 11, 16), sunday)
+    changes = {change.metric: change for change in week_over_week(series, weeks)}
+    assert set(changes) == {"logins", "new"}
     assert changes["logins"].this_week == 10.0 and changes["logins"].previous_week == 8.0
     assert changes["logins"].change == pytest.approx(0.25)
     assert changes["new"].previous_week is None and changes["new"].change is None
+
+
+def test_compared_weeks_are_complete_ones() -> None:
+    monday, sunday = date(2026, 11, 23), date(2026, 11, 29)  # 2026-W48
+    # While W48 runs (even on its Sunday), W47 is the last complete week.
+    assert compared_weeks(monday).week == compared_weeks(sunday).week == "2026-W47"
+    assert compared_weeks(monday, "2026-W48").week == "2026-W47"
+    assert compared_weeks(monday + timedelta(days=7), "2026-W48").week == "2026-W48"
+    assert compared_weeks(monday, "2026-W40") == ComparedWeeks("2026-W40", "2026-W39")
+    assert compared_weeks(date(2027, 1, 5)) == ComparedWeeks("2026-W53", "2026-W52")
