@@ -1,5 +1,6 @@
-"""The start page: what breaches next, new Severity 1 cases, weekly updates and service
-days that need a look, and what changed since the advisor was last here."""
+"""The start page: what breaches next, new Severity 1 cases, weekly updates overdue (past
+weeks included) or due, service days and contact limits that need a look, and what changed
+since the advisor was last here."""
 
 from __future__ import annotations
 
@@ -104,10 +105,14 @@ class TodayView(QWidget):
         right_layout.setContentsMargins(6, 0, 0, 0)
         self.sev1 = TodaySection(self.tr("New Severity 1"), self.tr("No new Severity 1 cases."), right)
         self.weekly = TodaySection(
-            self.tr("Weekly updates this week"), self.tr("Every weekly update of this week is sent or skipped."), right
+            self.tr("Weekly updates overdue or due"),
+            self.tr("Every weekly update owed so far is sent or skipped."),
+            right,
         )
         self.service_days = TodaySection(
-            self.tr("Service days to look at"), self.tr("No service-day balance needs attention."), right
+            self.tr("Service days and contacts to look at"),
+            self.tr("No service-day balance or contact limit needs attention."),
+            right,
         )
         self.changes = TodaySection(self.tr("Since you were last here"), self.tr("Nothing changed."), right)
         for section in (self.sev1, self.weekly, self.service_days, self.changes):

@@ -6,14 +6,13 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from advisor_app.obligations.contacts import unauthorized_requester_cases
+from advisor_app.obligations.contacts import contacts_summaries, unauthorized_requester_cases
 from advisor_app.obligations.ledger import balances
 from advisor_app.obligations.terms import load_terms
 from advisor_app.obligations.updates import week_entry
 from advisor_app.obligations.weekly_updates import iso_week
-from advisor_app.store import schema
 
 
 def _days(half_days: int | None) -> float | None:
@@ -21,14 +20,9 @@ def _days(half_days: int | None) -> float | None:
 
 
 def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
-    c = schema.contacts.c
     terms = load_terms(connection)
     current = balances(connection, now, terms)
-    authorized: dict[int, int] = dict(
-        connection.execute(
-            select(c.account_id, func.count()).where(c.authorized, c.removed_at.is_(None)).group_by(c.account_id)
-        ).all()
-    )
+    contacts = contacts_summaries(connection, terms)
     flagged = Counter(case.account_id for case in unauthorized_requester_cases(connection, open_only=True))
     report = []
     for account_id, account in sorted(terms.items(), key=lambda item: item[1].account_name.casefold()):
@@ -37,8 +31,7 @@ def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
         week = iso_week(account.local_today(now))
         owed = account.weekly_updates
         entry = week_entry(connection, account_id, week, now) if owed else None
-        limit = account.tier.authorized_contacts
-        count = int(authorized.get(account_id, 0))
+        summary = contacts[account_id]
         report.append(
             {
                 "id": account_id,
@@ -66,9 +59,9 @@ def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
                     "state": entry.status.value if entry else None,
                 },
                 "authorized_contacts": {
-                    "count": count,
-                    "limit": limit,
-                    "over": limit is not None and count > limit,
+                    "count": summary.authorized,
+                    "limit": summary.limit,
+                    "over": summary.over_limit,
                     "open_cases_from_others": flagged.get(account_id, 0),
                 },
             }

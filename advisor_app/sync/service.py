@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from advisor_app.desk import Desk
+from advisor_app.obligations.tracking import record_first_sync
 from advisor_app.secrets import Credentials
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import active_case_ids
@@ -80,11 +81,15 @@ def sync_workspace(
 ) -> SyncReport:
     """One sync of the workspace's source; `cancel` stops it between pages and ends any wait."""
     cancel = cancel if cancel is not None else threading.Event()
-    return run_sync(
-        desk.engine,
-        provider_for(desk, credentials, cancel, on_wait),
-        desk.clock,
-        on_cases_changed=recompute_on_change(desk.clock),
-        progress=progress,
-        cancelled=cancel.is_set,
-    )
+    try:
+        return run_sync(
+            desk.engine,
+            provider_for(desk, credentials, cancel, on_wait),
+            desk.clock,
+            on_cases_changed=recompute_on_change(desk.clock),
+            progress=progress,
+            cancelled=cancel.is_set,
+        )
+    finally:
+        # Weekly updates are owed from an account's first sync; a stopped sync's accounts count too.
+        record_first_sync(desk.engine, desk.clock())

@@ -1794,6 +1794,25 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
+    <name>StartWeekDialog</name>
+    <message>
+        <source>Weekly updates owed from</source>
+        <translation>Wochenberichte geschuldet ab</translation>
+    </message>
+    <message>
+        <source>Updates are owed from the &amp;week of:</source>
+        <translation>Wochenberichte sind geschuldet ab der &amp;Woche vom:</translation>
+    </message>
+    <message>
+        <source>From the first sync</source>
+        <translation>Ab der ersten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>week {week}</source>
+        <translation>Woche {week}</translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>
@@ -1899,24 +1918,32 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>{case}: {old} → {new}</translation>
     </message>
     <message>
-        <source>{account}: overdue since {when}</source>
-        <translation>{account}: überfällig seit {when}</translation>
+        <source>{account}: {week} overdue since {when}</source>
+        <translation>{account}: {week} überfällig seit {when}</translation>
     </message>
     <message>
-        <source>{account}: drafted, not sent · due {when}</source>
-        <translation>{account}: entworfen, nicht gesendet · fällig {when}</translation>
+        <source>{account}: {week} drafted, not sent · due {when}</source>
+        <translation>{account}: {week} entworfen, nicht gesendet · fällig {when}</translation>
     </message>
     <message>
-        <source>{account}: due {when}</source>
-        <translation>{account}: fällig {when}</translation>
+        <source>{account}: {week} due {when}</source>
+        <translation>{account}: {week} fällig {when}</translation>
+    </message>
+    <message>
+        <source>{account}: {count} authorized contacts, {limit} allowed</source>
+        <translation>{account}: {count} autorisierte Kontakte, {limit} erlaubt</translation>
+    </message>
+    <message>
+        <source>{account}: service days run out on {day} at this pace ({used} of {allotted} used)</source>
+        <translation>{account}: Bei diesem Tempo sind die Service-Tage am {day} aufgebraucht ({used} von {allotted} genutzt)</translation>
+    </message>
+    <message>
+        <source>{account}: {days} days will lapse unused on {day} at this pace</source>
+        <translation>{account}: Bei diesem Tempo verfallen am {day} {days} Tage ungenutzt</translation>
     </message>
     <message>
         <source>{account}: {over} days over the allotment ({used} of {allotted})</source>
         <translation>{account}: {over} Tage über dem Kontingent ({used} von {allotted})</translation>
-    </message>
-    <message>
-        <source>{account}: {days} days lapse unused on {day}</source>
-        <translation>{account}: {days} Tage verfallen am {day} ungenutzt</translation>
     </message>
     <message>
         <source>At {when}</source>
@@ -1957,20 +1984,20 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Keine neuen Fälle mit Schweregrad 1.</translation>
     </message>
     <message>
-        <source>Weekly updates this week</source>
-        <translation>Wochenberichte dieser Woche</translation>
+        <source>Weekly updates overdue or due</source>
+        <translation>Wochenberichte überfällig oder fällig</translation>
     </message>
     <message>
-        <source>Every weekly update of this week is sent or skipped.</source>
-        <translation>Alle Wochenberichte dieser Woche sind gesendet oder übersprungen.</translation>
+        <source>Every weekly update owed so far is sent or skipped.</source>
+        <translation>Jeder bisher geschuldete Wochenbericht ist gesendet oder übersprungen.</translation>
     </message>
     <message>
-        <source>Service days to look at</source>
-        <translation>Service-Tage, die Aufmerksamkeit brauchen</translation>
+        <source>Service days and contacts to look at</source>
+        <translation>Service-Tage und Kontakte prüfen</translation>
     </message>
     <message>
-        <source>No service-day balance needs attention.</source>
-        <translation>Kein Service-Tage-Saldo braucht Aufmerksamkeit.</translation>
+        <source>No service-day balance or contact limit needs attention.</source>
+        <translation>Kein Service-Tage-Saldo und kein Kontaktlimit braucht Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>Since you were last here</source>
@@ -2175,6 +2202,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Rückgängig</translation>
     </message>
     <message>
+        <source>Owed &amp;from…</source>
+        <translation>Geschuldet &amp;ab…</translation>
+    </message>
+    <message>
+        <source>Choose the week from which this account is owed weekly updates</source>
+        <translation>Die Woche wählen, ab der diesem Kunden Wochenberichte geschuldet sind</translation>
+    </message>
+    <message>
         <source>Weekly updates by week</source>
         <translation>Wochenberichte nach Woche</translation>
     </message>
@@ -2183,12 +2218,23 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Fällig jeden {weekday} um {time} ({zone})</translation>
     </message>
     <message>
+        <source>Owed from {week} (chosen by you)</source>
+        <translation>Geschuldet ab {week} (von Ihnen gewählt)</translation>
+    </message>
+    <message>
+        <source>Owed from {week}, the week this workspace started tracking the account</source>
+        <translation>Geschuldet ab {week}, der Woche, in der dieser Arbeitsbereich den Kunden zu verfolgen begann</translation>
+    </message>
+    <message>
         <source>This contract does not include weekly updates; the weeks are listed for reference.</source>
         <translation>Dieser Vertrag enthält keine Wochenberichte; die Wochen sind nur zur Information aufgeführt.</translation>
     </message>
-    <message>
-        <source>⚠ {count} overdue update(s) this contract year; the oldest is {week}.</source>
-        <translation>⚠ Überfällige Wochenberichte in diesem Vertragsjahr: {count}; der älteste ist {week}.</translation>
+    <message numerus="yes">
+        <source>⚠ %Ln overdue update(s) since {start}; the oldest is {week}.</source>
+        <translation>
+            <numerusform>⚠ %Ln überfälliger Wochenbericht seit {start}; der älteste ist {week}.</numerusform>
+            <numerusform>⚠ %Ln überfällige Wochenberichte seit {start}; der älteste ist {week}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This week&apos;s update ({week}) is {state}; due {due}.</source>
@@ -2209,6 +2255,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>{week} is no longer skipped.</source>
         <translation>{week} wird nicht mehr übersprungen.</translation>
+    </message>
+    <message>
+        <source>Updates are owed from the first sync&apos;s week again. Ctrl+Z takes it back.</source>
+        <translation>Wochenberichte sind wieder ab der Woche der ersten Synchronisierung geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
+    </message>
+    <message>
+        <source>Updates are owed from {week}. Ctrl+Z takes it back.</source>
+        <translation>Wochenberichte sind ab {week} geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
         <source>Undone: {what}</source>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>WeeklyUpdatesTab</name>
+    <message numerus="yes">
+        <source>⚠ %Ln overdue update(s) since {start}; the oldest is {week}.</source>
+        <translation>
+            <numerusform>⚠ %Ln overdue update since {start}; the oldest is {week}.</numerusform>
+            <numerusform>⚠ %Ln overdue updates since {start}; the oldest is {week}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message numerus="yes">
         <source>%Ln account(s)</source>

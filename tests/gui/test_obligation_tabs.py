@@ -13,8 +13,8 @@ from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import account_balance, ledger
 from advisor_app.obligations.terms import load_terms, terms_of
-from advisor_app.obligations.updates import week_entry
-from advisor_app.obligations.weekly_updates import WeekStatus
+from advisor_app.obligations.updates import updates_needing_attention, week_entry
+from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
 def _gold_account(desk: Desk) -> int:
@@ -138,8 +138,14 @@ def test_export_writes_the_years_ledger(service_days: ServiceDaysTab, tmp_path: 
     assert len(lines) == service_days.model.rowCount() + 1
 
 
+def _account_with_an_overdue_week(desk: Desk) -> int:
+    with desk.engine.connect() as connection:
+        items = updates_needing_attention(connection, desk.clock())
+    return next(item.account_id for item in items if item.week.status is WeekStatus.OVERDUE)
+
+
 def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    account = _gold_account(demo_desk)
+    account = _account_with_an_overdue_week(demo_desk)
     tab = WeeklyUpdatesTab(demo_desk)
     qtbot.addWidget(tab)
     tab.set_account(account)
@@ -169,6 +175,39 @@ def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk:
     tab.undo_button.click()
     with demo_desk.engine.connect() as connection:
         assert week_entry(connection, account, week, demo_desk.clock()).status is WeekStatus.OVERDUE
+
+
+def test_the_advisor_sets_the_week_updates_are_owed_from(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    account = _account_with_an_overdue_week(demo_desk)
+    tab = WeeklyUpdatesTab(demo_desk)
+    qtbot.addWidget(tab)
+    tab.set_account(account)
+    weeks = tab.model.rowCount()
+    assert weeks >= 2 and "started tracking" in tab.start_label.text()
+    assert "overdue update" in tab.summary_label.text() and "since" in tab.summary_label.text()
+    with demo_desk.engine.connect() as connection:
+        today = load_terms(connection)[account].local_today(demo_desk.clock())
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.maximumDate().toPython() == today  # no start week after this one
+    dialog.date_edit.setDate(QDate(today.year, today.month, today.day))
+    assert dialog.week_label.text() == f"week {iso_week(today)}"
+    dialog.accept()
+    assert tab.model.rowCount() == 1 and "chosen by you" in tab.start_label.text()
+    assert "overdue" not in tab.summary_label.text()
+    tab.undo_button.click()
+    assert tab.model.rowCount() == weeks
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(QDate(today.year, today.month, today.day))
+    dialog.accept()
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.reset_button.click()
+    assert tab.model.rowCount() == weeks and "started tracking" in tab.start_label.text()
 
 
 def test_contacts_tab_counts_against_the_limit(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]

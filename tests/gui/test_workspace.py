@@ -14,6 +14,8 @@ from advisor_app.gui.countdown import Urgency
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import URGENCY_ROLE
 from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE, TodayItemsModel
+from advisor_app.obligations.attention import obligations_needing_attention
+from advisor_app.obligations.updates import week_history
 from advisor_app.store import schema
 from tests.conftest import MovableClock
 
@@ -196,3 +198,29 @@ def test_quiet_hours_keep_popups_away(qtbot, main_window: MainWindow, clock: Mov
     clock.now = next_at + timedelta(seconds=1)
     assert main_window.notifier.check()
     assert len(popups) == 1 and not main_window.banner.isVisible()
+
+
+def test_today_lists_past_overdue_updates_contacts_and_service_days_as_the_account_does(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    today = main_window.today
+    desk = main_window.desk
+    with desk.engine.connect() as connection:
+        attention = obligations_needing_attention(connection, desk.clock())
+        this_weeks = {
+            item.account_id: week_history(connection, item.account_id, desk.clock())[0].iso_week
+            for item in attention.updates
+        }
+    weekly = [today.weekly.model.item(r) for r in range(today.weekly.model.rowCount())]
+    past_overdue = [item for item in weekly if item.facts["week"] != this_weeks[item.account_id]]
+    assert past_overdue and all(item.facts["state"] == "overdue" for item in past_overdue)
+    assert all(item.facts["week"] in today.weekly.model.text(item) for item in weekly)
+    assert len(weekly) == len(attention.updates)
+    others = [today.service_days.model.item(r) for r in range(today.service_days.model.rowCount())]
+    contacts = [item for item in others if item.kind == "contacts"]
+    assert [item.account_id for item in contacts] == [c.account_id for c in attention.contacts]
+    assert contacts, "the demo has accounts over their contact limit"
+    assert "authorized contacts" in today.service_days.model.text(contacts[0])
+    days = [item for item in others if item.kind == "service_days"]
+    assert [item.account_id for item in days] == [b.account_id for b in attention.service_days]
+    assert today.weekly.heading.text().startswith("Weekly updates overdue or due")
