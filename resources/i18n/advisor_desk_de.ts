@@ -2178,6 +2178,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>{first} – {last}</source>
         <translation>{first} – {last}</translation>
     </message>
+    <message>
+        <source>Sent late</source>
+        <translation>Verspätet gesendet</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Gesendet {when}</translation>
+    </message>
 </context>
 <context>
     <name>WeeklyUpdatesTab</name>

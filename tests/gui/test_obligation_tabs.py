@@ -13,7 +13,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import account_balance, ledger
 from advisor_app.obligations.terms import load_terms, terms_of
-from advisor_app.obligations.updates import updates_needing_attention, week_entry
+from advisor_app.obligations.updates import updates_needing_attention, week_entry, week_history
 from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
@@ -245,3 +245,22 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
         dialog.import_button.click()
     assert imported.args == [1]
     assert tab.changes_model.rowCount() == 5
+
+
+def test_a_late_update_reads_sent_late_with_its_time(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    now = demo_desk.clock()
+    with demo_desk.engine.connect() as connection:
+        owing = [account_id for account_id, t in load_terms(connection).items() if t.weekly_updates]
+        account, week = next(
+            (account_id, entry.iso_week)
+            for account_id in owing
+            for entry in week_history(connection, account_id, now)
+            if entry.sent_at is not None and entry.sent_at > entry.due_at
+        )
+    tab = WeeklyUpdatesTab(demo_desk)
+    qtbot.addWidget(tab)
+    tab.set_account(account)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, tab.model.WEEK).data() == week)
+    state = tab.model.index(row, tab.model.STATE)
+    assert state.data() == "Sent late"
+    assert state.data(Qt.ItemDataRole.ToolTipRole).startswith("Sent ")
