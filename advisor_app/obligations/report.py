@@ -11,8 +11,8 @@ from sqlalchemy import Connection
 from advisor_app.obligations.contacts import contacts_summaries, unauthorized_requester_cases
 from advisor_app.obligations.ledger import balances
 from advisor_app.obligations.terms import load_terms
-from advisor_app.obligations.updates import week_entry
-from advisor_app.obligations.weekly_updates import iso_week
+from advisor_app.obligations.updates import week_entry, week_history
+from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
 def _days(half_days: int | None) -> float | None:
@@ -30,7 +30,10 @@ def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
         year = result.year
         week = iso_week(account.local_today(now))
         owed = account.weekly_updates
-        entry = week_entry(connection, account_id, week, now) if owed else None
+        history = week_history(connection, account_id, now) if owed else []
+        entry = next((item for item in history if item.iso_week == week), None)
+        if owed and entry is None:  # a contract that starts after this week
+            entry = week_entry(connection, account_id, week, now)
         summary = contacts[account_id]
         report.append(
             {
@@ -57,6 +60,7 @@ def obligations(connection: Connection, now: datetime) -> list[dict[str, Any]]:
                     "owed": owed,
                     "due": entry.due_at.isoformat() if entry else None,
                     "state": entry.status.value if entry else None,
+                    "overdue_weeks": [item.iso_week for item in reversed(history) if item.status is WeekStatus.OVERDUE],
                 },
                 "authorized_contacts": {
                     "count": summary.authorized,

@@ -115,6 +115,13 @@
         <source>{week}: {state} (due {due})</source>
         <translation>{week}: {state} (fällig {due})</translation>
     </message>
+    <message numerus="yes">
+        <source>{text} · %Ln earlier week(s) overdue</source>
+        <translation>
+            <numerusform>{text} · %Ln frühere Woche überfällig</numerusform>
+            <numerusform>{text} · %Ln frühere Wochen überfällig</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AccountsListModel</name>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AccountView</name>
+    <message numerus="yes">
+        <source>{text} · %Ln earlier week(s) overdue</source>
+        <translation>
+            <numerusform>{text} · %Ln earlier week overdue</numerusform>
+            <numerusform>{text} · %Ln earlier weeks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) set aside.</source>

@@ -224,3 +224,9 @@ def test_today_lists_past_overdue_updates_contacts_and_service_days_as_the_accou
     days = [item for item in others if item.kind == "service_days"]
     assert [item.account_id for item in days] == [b.account_id for b in attention.service_days]
     assert today.weekly.heading.text().startswith("Weekly updates overdue or due")
+    # The account's header says so too.
+    late = past_overdue[0]
+    main_window.show_account(late.account_id)
+    earlier = sum(1 for item in past_overdue if item.account_id == late.account_id)
+    expected = f"{earlier} earlier week{'s' if earlier > 1 else ''} overdue"
+    assert main_window.account_view.fact_labels["update"].text().endswith(expected)
