@@ -137,7 +137,12 @@ def _obligations(args: argparse.Namespace) -> int:
         days, update, contacts = account["service_days"], account["weekly_update"], account["authorized_contacts"]
         left = "—" if days["allotted"] is None else f"{days['remaining']:g} of {days['allotted']:g} days left"
         state = update["state"] or "not owed"
-        print(f"{account['name']:<36} {left:<22} update {state:<8} contacts {contacts['count']}/{contacts['limit']}")
+        earlier = [week for week in update["overdue_weeks"] if week != update["week"]]
+        overdue = f" ({len(earlier)} earlier overdue)" if earlier else ""
+        print(
+            f"{account['name']:<36} {left:<22} update {state:<8} contacts {contacts['count']}/{contacts['limit']}"
+            + overdue
+        )
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from advisor_app.domain import WeeklyUpdateState
 from advisor_app.errors import WorkspaceError
 from advisor_app.logs import setup_logging
 from advisor_app.settings import Settings, load_settings, save_settings
@@ -65,6 +66,36 @@ def seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) ->
             )
 
 
+def seed_demo_obligations(engine: Engine, source: DemoSource, now: datetime) -> None:
+    """The demo's local-owned data: service days, when tracking began, past weekly updates."""
+    seed_demo_service_days(engine, source, now)
+    with Session(engine) as session, session.begin():
+        rows = session.execute(
+            select(schema.AccountRow.remote_id, schema.AccountRow.id).where(schema.AccountRow.source == "demo")
+        )
+        ids = {remote_id: account_id for remote_id, account_id in rows}
+        for account_id in ids.values():
+            if session.get(schema.AccountTrackingRow, account_id) is None:
+                session.add(
+                    schema.AccountTrackingRow(
+                        account_id=account_id, first_synced_at=source.tracked_since, updated_at=now
+                    )
+                )
+        for update in source.weekly_updates():
+            sent = update.state is WeeklyUpdateState.SENT
+            session.add(
+                schema.WeeklyUpdateRow(
+                    account_id=ids[update.account_remote_id],
+                    iso_week=update.week,
+                    state=update.state.value,
+                    body=f"Weekly update {update.week} (sent from the demo workspace)." if sent else "",
+                    reason=update.reason,
+                    sent_at=update.sent_at,
+                    updated_at=update.sent_at or now,
+                )
+            )
+
+
 def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) -> Desk:
     """Open the workspace at `root`; with `demo`, make it the demo workspace if it is new.
 
@@ -88,6 +119,6 @@ def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) ->
         log.info("filling the demo workspace at %s", root)
         source = demo_source(settings.demo_seed, settings.demo_scale, clock())
         run_sync(engine, source, clock, on_cases_changed=recompute_on_change(clock))
-        seed_demo_service_days(engine, source, clock())
+        seed_demo_obligations(engine, source, clock())
         save_settings(workspace.settings_file, settings)
     return desk

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from advisor_app.desk import Desk, seed_demo_service_days
+from advisor_app.desk import Desk, seed_demo_obligations
 from advisor_app.secrets import Credentials
 from advisor_app.store import schema
 from advisor_app.store.clocks import recompute_on_change
@@ -40,5 +40,5 @@ def first_sync(
     with desk.engine.connect() as connection:
         entries = connection.execute(select(func.count()).select_from(schema.service_day_entries)).scalar_one()
     if not entries:
-        seed_demo_service_days(desk.engine, source, desk.clock())
+        seed_demo_obligations(desk.engine, source, desk.clock())
     return report

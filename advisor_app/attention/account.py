@@ -28,6 +28,9 @@ class AccountOverview:
     update_state: str | None
     """due, overdue, drafted, sent, skipped; None when the tier owes no weekly update."""
     update_due: datetime | None
+    overdue_weeks: tuple[str, ...]
+    """Every week whose update is overdue (this one included when it is), oldest first."""
+    contacts_over_limit: bool
 
 
 def account_overview(connection: Connection, account_id: int, now: datetime) -> AccountOverview:
@@ -53,4 +56,6 @@ def account_overview(connection: Connection, account_id: int, now: datetime) -> 
         update_week=update["week"],
         update_state=update["state"],
         update_due=None if update["due"] is None else datetime.fromisoformat(update["due"]),
+        overdue_weeks=tuple(update["overdue_weeks"]),
+        contacts_over_limit=contacts["over"],
     )

@@ -90,6 +90,8 @@ def due_alerts(
     A snoozed case's events stay un-notified, so one still recent when the snooze ends is
     notified then.
     """
+    # A case is new once: its Severity 1 alert is not repeated when a sync corrects when it was created.
+    told_new = {case_id for case_id, kind, _at in notified if kind == AlertKind.NEW_SEV1.value}
     due = []
     for case in cases:
         until = snoozed_until.get(case.case_id)
@@ -97,6 +99,8 @@ def due_alerts(
             continue
         for event in events_so_far(case, now):
             if event.event_at < now - lookback(event.kind) or event.key in notified:
+                continue
+            if event.kind is AlertKind.NEW_SEV1 and event.case_id in told_new:
                 continue
             due.append(event)
     return sorted(due, key=lambda event: (_ORDER[event.kind], event.event_at, event.case_id))

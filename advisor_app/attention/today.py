@@ -1,24 +1,24 @@
-"""The Today page's lists, read from the store: new Severity 1 cases, weekly updates owed
-this week, service-day balances that need a look, and what changed since the advisor was
-last here. Each list is bounded; the open cases by time to breach come from the cases
-query (`CaseFilter(clock=ClockFilter.COUNTING)` sorted by due)."""
+"""The Today page's lists, read from the store: new Severity 1 cases, weekly updates overdue
+or due, service days and authorized contacts that need a look (from `obligations.attention`,
+the rules the Account 360 shows), and what changed since the advisor was last here. Each
+list is bounded; the open cases (breached first, then by deadline) come from the cases query
+(`CaseFilter(clock=ClockFilter.COUNTING)` sorted by urgency)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from advisor_app.domain import EventKind
-from advisor_app.obligations.report import obligations
+from advisor_app.obligations.attention import obligations_needing_attention
+from advisor_app.obligations.weekly_updates import WeekStatus
 from advisor_app.store import schema
 from advisor_app.store.queries import ACTIVE_STATUSES, last_sync_time
 
-LAPSE_WARNING = timedelta(days=60)
-"""Unused service days lapsing within this many days need the advisor's attention."""
 LIST_LIMIT = 50
 
 
@@ -34,6 +34,7 @@ class ItemKind(StrEnum):
     NEW_SEV1 = "new_sev1"
     WEEKLY_UPDATE = "weekly_update"
     SERVICE_DAYS = "service_days"
+    CONTACTS = "contacts"
     NEW_CASE = "new_case"
     BREACH = "breach"
     STATUS_CHANGE = "status_change"
@@ -84,48 +85,53 @@ def new_sev1_cases(connection: Connection, since: datetime, now: datetime) -> li
 
 
 def obligation_items(connection: Connection, now: datetime) -> tuple[list[TodayItem], list[TodayItem]]:
-    """(weekly updates due or overdue this week, service-day balances needing attention)."""
-    weekly: list[TodayItem] = []
-    service: list[TodayItem] = []
-    for account in obligations(connection, now):
-        update = account["weekly_update"]
-        if update["owed"] and update["state"] in ("due", "overdue", "drafted"):
-            level = Level.CRITICAL if update["state"] == "overdue" else Level.WARNING
-            due = datetime.fromisoformat(update["due"])
-            weekly.append(
-                TodayItem(
-                    ItemKind.WEEKLY_UPDATE,
-                    level,
-                    account["id"],
-                    account["name"],
-                    None,
-                    None,
-                    update["week"],
-                    due,
-                    {"state": update["state"], "week": update["week"]},
-                )
+    """(weekly updates overdue from any week or due this week, service days and contacts that
+    need a look), from the obligations rules the Account 360 shows (`obligations.attention`)."""
+    attention = obligations_needing_attention(connection, now)
+    weekly = [
+        TodayItem(
+            ItemKind.WEEKLY_UPDATE,
+            Level.CRITICAL if item.week.status is WeekStatus.OVERDUE else Level.WARNING,
+            item.account_id,
+            item.account_name,
+            None,
+            None,
+            item.week.iso_week,
+            item.week.due_at,
+            {"state": item.week.status.value, "week": item.week.iso_week, "timezone": item.timezone},
+        )
+        for item in attention.updates
+    ]
+    contract: list[TodayItem] = []
+    for balance in attention.service_days:
+        current, projection = balance.balance, balance.balance.projection
+        facts: dict[str, Any] = {
+            "reason": balance.reason,
+            "used": current.used / 2,
+            "allotted": None if current.allotted is None else current.allotted / 2,
+            "lapse_on": current.year.last_day,
+        }
+        if balance.reason == "over_allotment":
+            facts["over"] = (current.used - (current.allotted or 0)) / 2
+        elif balance.reason == "runs_out" and projection is not None:
+            facts["runs_out_on"] = projection.runs_out_on
+        elif projection is not None:
+            facts["lapsing"] = projection.lapsing_half_days / 2
+        level = Level.CRITICAL if balance.reason == "over_allotment" else Level.WARNING
+        contract.append(
+            TodayItem(
+                ItemKind.SERVICE_DAYS, level, balance.account_id, balance.account_name, None, None, "", None, facts
             )
-        days = account["service_days"]
-        lapse_on = date.fromisoformat(days["lapse_on"])
-        today = now.date()
-        if days["over_allotment"]:
-            over = days["used"] - days["allotted"]
-            service.append(
-                TodayItem(
-                    ItemKind.SERVICE_DAYS, Level.CRITICAL, account["id"], account["name"], None, None, "", None,
-                    {"over": over, "used": days["used"], "allotted": days["allotted"]},
-                )
-            )  # fmt: skip
-        elif days["remaining"] and lapse_on - today <= LAPSE_WARNING:
-            service.append(
-                TodayItem(
-                    ItemKind.SERVICE_DAYS, Level.WARNING, account["id"], account["name"], None, None, "", None,
-                    {"lapsing": days["remaining"], "lapse_on": lapse_on},
-                )
-            )  # fmt: skip
-    weekly.sort(key=lambda item: (item.level != Level.CRITICAL, item.at, item.account_name.lower()))
-    service.sort(key=lambda item: (item.level != Level.CRITICAL, item.account_name.lower()))
-    return weekly, service
+        )
+    for contacts in attention.contacts:
+        summary = contacts.summary
+        contract.append(
+            TodayItem(
+                ItemKind.CONTACTS, Level.WARNING, contacts.account_id, contacts.account_name, None, None, "", None,
+                {"authorized": summary.authorized, "limit": summary.limit},
+            )
+        )  # fmt: skip
+    return weekly[:LIST_LIMIT], contract[:LIST_LIMIT]
 
 
 @dataclass(frozen=True, slots=True)

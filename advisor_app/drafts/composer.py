@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from statistics import fmean
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -22,6 +21,7 @@ from advisor_app.domain.model import require_aware
 from advisor_app.drafts import DraftError
 from advisor_app.obligations.contract_years import contract_year
 from advisor_app.obligations.service_days import allotment_half_days, balance
+from advisor_app.obligations.usage import ComparedWeeks, WeekChange, compared_weeks, usage_series, week_over_week
 from advisor_app.obligations.weekly_updates import week_monday
 from advisor_app.sla import ClockKind, ClockState
 from advisor_app.store import schema
@@ -71,14 +71,6 @@ class RiskFact:
 
 
 @dataclass(frozen=True, slots=True)
-class UsageChange:
-    metric: str
-    this_week: float  # daily average
-    previous_week: float | None
-    change: float | None  # share, 0.1 = +10 %; None without a previous week (or from zero)
-
-
-@dataclass(frozen=True, slots=True)
 class NoteFact:
     id: int
     body: str
@@ -112,7 +104,9 @@ class WeekFacts:
     at_risk: tuple[RiskFact, ...]
     waiting: tuple[CaseFact, ...]
     service_days: ServiceDayFacts
-    usage: tuple[UsageChange, ...]
+    usage_weeks: ComparedWeeks
+    """The complete weeks usage compares (the week itself once ended, else the last that has)."""
+    usage: tuple[WeekChange, ...]
     notes: tuple[NoteFact, ...]
     highlights: str = ""
     by_severity: dict[int, dict[str, int]] = field(default_factory=dict)
@@ -279,6 +273,7 @@ def compose_week(
 
     first_day = week_monday(week)
     last_day = first_day + timedelta(days=6)
+    usage_weeks = compared_weeks(local(now).date(), week)
     return WeekFacts(
         account=account,
         week=week,
@@ -294,7 +289,8 @@ def compose_week(
         at_risk=tuple(at_risk),
         waiting=tuple(waiting),
         service_days=_service_days(connection, account, first_day, last_day, local(last_instant).date()),
-        usage=_usage(connection, account_id, first_day),
+        usage_weeks=usage_weeks,
+        usage=_usage(connection, account_id, usage_weeks),
         notes=_notes(connection, account_id, end, zone),
         highlights=highlights.strip(),
         by_severity=by_severity,
@@ -317,27 +313,10 @@ def _service_days(
     return ServiceDayFacts(this_week, allotted, result.used, result.remaining, year.first_day, year.last_day)
 
 
-def _usage(connection: Connection, account_id: int, monday: date) -> tuple[UsageChange, ...]:
-    """Each metric's daily average this week against the week before."""
-    u = schema.usage_metrics.c
-    previous_monday = monday - timedelta(days=7)
-    values: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
-    for metric, day, value in connection.execute(
-        select(u.metric, u.day, u.value).where(
-            u.account_id == account_id, u.day >= previous_monday, u.day < monday + timedelta(days=7)
-        )
-    ):
-        values[metric][0 if day >= monday else 1].append(value)
-    changes = []
-    for metric in sorted(values):
-        this_week, previous = values[metric]
-        if not this_week:
-            continue
-        current = fmean(this_week)
-        before = fmean(previous) if previous else None
-        change = None if not before else (current - before) / before
-        changes.append(UsageChange(metric, current, before, change))
-    return tuple(changes)
+def _usage(connection: Connection, account_id: int, weeks: ComparedWeeks) -> tuple[WeekChange, ...]:
+    """Each metric's mean per day in the compared week against the week before."""
+    series = usage_series(connection, account_id, since=weeks.previous_first_day)
+    return tuple(sorted(week_over_week(series, weeks), key=lambda change: change.metric))
 
 
 def _notes(connection: Connection, account_id: int, end: datetime, zone: ZoneInfo) -> tuple[NoteFact, ...]:

@@ -164,6 +164,15 @@ def template_context(facts: WeekFacts, language: str) -> dict[str, Any]:
             "year_last_day": day_text(service.year_last_day, language),
         },
         "usage": usage,
+        "usage_weeks": {
+            "week": facts.usage_weeks.week,
+            "first_day": day_text(facts.usage_weeks.first_day, language),
+            "last_day": day_text(facts.usage_weeks.last_day, language),
+            "previous": facts.usage_weeks.previous,
+            "previous_first_day": day_text(facts.usage_weeks.previous_first_day, language),
+            "previous_last_day": day_text(facts.usage_weeks.previous_last_day, language),
+            "is_this_week": facts.usage_weeks.week == facts.week,
+        },
         "notes": [
             {"body": note.body, "case": note.case_remote_id, "created": instant_text(note.created_at, language)}
             for note in facts.notes

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
 
-from advisor_app.domain import WeeklyUpdateState, load_tiers
+from advisor_app.domain import WeeklyUpdateState
 from advisor_app.domain.model import require_aware
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.composer import WeekFacts, compose_week
@@ -18,6 +18,7 @@ from advisor_app.drafts.context import template_context
 from advisor_app.drafts.exports import build_eml, html_document, markdown_to_text
 from advisor_app.drafts.saved import SavedDraft, load_draft, save_draft
 from advisor_app.drafts.templates import DEFAULT_TEMPLATE, Templates
+from advisor_app.obligations.terms import load_terms
 from advisor_app.obligations.weekly_updates import iso_week, parse_week
 from advisor_app.store import schema
 from advisor_app.workspace import Workspace
@@ -153,29 +154,25 @@ class BatchItem:
 
 
 def accounts_owing_updates(engine: Engine, now: datetime) -> list[tuple[int, str, str]]:
-    """(id, name, week) of every account that owes this week's update and has neither sent
-    nor skipped it; the week is this week in each account's zone."""
+    """(id, name, week) of every account that owes this week's update (by its contract terms,
+    the rule the obligations use) and has neither sent nor skipped it; the week is this week
+    in each account's zone."""
     require_aware(now, "now")
-    a, w = schema.accounts.c, schema.weekly_updates.c
-    tiers = load_tiers()
+    w = schema.weekly_updates.c
     owing = []
     with engine.connect() as connection:
-        accounts = connection.execute(
-            select(a.id, a.name, a.tier, a.timezone, a.named_advisor)
-            .where(a.removed_at.is_(None))
-            .order_by(func.lower(a.name))
-        ).all()
+        terms = load_terms(connection)
         states = {
             (account_id, week): state
             for account_id, week, state in connection.execute(select(w.account_id, w.iso_week, w.state))
         }
-    for account_id, name, tier, zone, advisor in accounts:
-        if advisor is None or not tiers.get(tier).weekly_updates:
+    for account_id, account in sorted(terms.items(), key=lambda item: item[1].account_name.lower()):
+        if not account.weekly_updates:
             continue
-        week = iso_week(now.astimezone(ZoneInfo(zone)).date())
+        week = iso_week(account.local_today(now))
         if states.get((account_id, week)) in (WeeklyUpdateState.SENT.value, WeeklyUpdateState.SKIPPED.value):
             continue
-        owing.append((account_id, name, week))
+        owing.append((account_id, account.account_name, week))
     return owing
 
 

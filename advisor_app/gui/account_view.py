@@ -113,7 +113,7 @@ class AccountView(QWidget):
             contacts = self.tr("{count} of {limit}").format(
                 count=overview.authorized_contacts, limit=overview.authorized_limit
             )
-            if overview.authorized_contacts > overview.authorized_limit:
+            if overview.contacts_over_limit:
                 contacts = self.tr("{contacts} · over the limit").format(contacts=contacts)
         labels["contacts"].setText(contacts)
         if overview.service_days_allotted is None:
@@ -137,4 +137,8 @@ class AccountView(QWidget):
             "skipped": self.tr("Skipped"),
         }
         due = "" if overview.update_due is None else format_instant(overview.update_due)
-        return self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)
+        text = self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)
+        earlier = [week for week in overview.overdue_weeks if week != overview.update_week]
+        if earlier:
+            text = self.tr("{text} · %Ln earlier week(s) overdue", "", len(earlier)).format(text=text)
+        return text

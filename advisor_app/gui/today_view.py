@@ -1,5 +1,6 @@
-"""The start page: what breaches next, new Severity 1 cases, weekly updates and service
-days that need a look, and what changed since the advisor was last here."""
+"""The start page: what breaches next, new Severity 1 cases, weekly updates overdue (past
+weeks included) or due, service days and contact limits that need a look, and what changed
+since the advisor was last here."""
 
 from __future__ import annotations
 
@@ -80,8 +81,9 @@ class TodayView(QWidget):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        urgent_heading = QLabel(self.tr("&Breaches next: open cases by time to breach"), left)
+        urgent_heading = QLabel(self.tr("&Breaches next: breached first, then by clock time to the deadline"), left)
         urgent_heading.setFont(self._bold())
+        urgent_heading.setWordWrap(True)
         self.urgent = CasesPanel(
             desk,
             choices,
@@ -93,7 +95,7 @@ class TodayView(QWidget):
             never_shown=frozenset({"status", "updated", "target", "requester"}),
         )
         self.urgent.model.set_sort_key(CaseSort.URGENCY)
-        self.urgent.view.setAccessibleName(self.tr("Open cases by time to breach"))
+        self.urgent.view.setAccessibleName(self.tr("Open cases, breached first, then by clock time to the deadline"))
         urgent_heading.setBuddy(self.urgent.view)
         left_layout.addWidget(urgent_heading)
         left_layout.addWidget(self.urgent, 1)
@@ -103,10 +105,14 @@ class TodayView(QWidget):
         right_layout.setContentsMargins(6, 0, 0, 0)
         self.sev1 = TodaySection(self.tr("New Severity 1"), self.tr("No new Severity 1 cases."), right)
         self.weekly = TodaySection(
-            self.tr("Weekly updates this week"), self.tr("Every weekly update of this week is sent or skipped."), right
+            self.tr("Weekly updates overdue or due"),
+            self.tr("Every weekly update owed so far is sent or skipped."),
+            right,
         )
         self.service_days = TodaySection(
-            self.tr("Service days to look at"), self.tr("No service-day balance needs attention."), right
+            self.tr("Service days and contacts to look at"),
+            self.tr("No service-day balance or contact limit needs attention."),
+            right,
         )
         self.changes = TodaySection(self.tr("Since you were last here"), self.tr("Nothing changed."), right)
         for section in (self.sev1, self.weekly, self.service_days, self.changes):

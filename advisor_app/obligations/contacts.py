@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Integer, and_, exists, func, select
 
 from advisor_app.domain import CaseStatus
-from advisor_app.obligations.terms import terms_of
+from advisor_app.obligations.terms import load_terms, terms_of
 from advisor_app.store import schema
 
 
@@ -42,14 +43,48 @@ def contacts_of(connection: Connection, account_id: int) -> list[ContactItem]:
     return [ContactItem(row.id, row.name, row.email, bool(row.authorized)) for row in rows]
 
 
-def contacts_summary(connection: Connection, account_id: int) -> ContactsSummary:
+def contacts_summaries(connection: Connection, account_ids: Iterable[int] | None = None) -> dict[int, ContactsSummary]:
+    """Authorized and total contacts against the tier's limit, per account (all accounts not
+    removed when None)."""
     c = schema.contacts.c
-    total, authorized = connection.execute(
-        select(func.count(), func.coalesce(func.sum(c.authorized.cast(Integer)), 0)).where(
-            c.account_id == account_id, c.removed_at.is_(None)
+    terms = load_terms(connection, account_ids)
+    counts = {
+        account_id: (int(total), int(authorized))
+        for account_id, total, authorized in connection.execute(
+            select(c.account_id, func.count(), func.coalesce(func.sum(c.authorized.cast(Integer)), 0))
+            .where(c.account_id.in_(list(terms)), c.removed_at.is_(None))
+            .group_by(c.account_id)
         )
-    ).one()
-    return ContactsSummary(int(authorized), terms_of(connection, account_id).tier.authorized_contacts, int(total))
+    }
+    return {
+        account_id: ContactsSummary(
+            counts.get(account_id, (0, 0))[1], t.tier.authorized_contacts, counts.get(account_id, (0, 0))[0]
+        )
+        for account_id, t in terms.items()
+    }
+
+
+def contacts_summary(connection: Connection, account_id: int) -> ContactsSummary:
+    terms_of(connection, account_id)  # an unknown account is an error, not an empty summary
+    return contacts_summaries(connection, [account_id])[account_id]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactsAttention:
+    account_id: int
+    account_name: str
+    summary: ContactsSummary
+
+
+def contacts_over_limit(connection: Connection) -> list[ContactsAttention]:
+    """Accounts with more authorized contacts than their tier allows, by name."""
+    terms = load_terms(connection)
+    over = [
+        ContactsAttention(account_id, terms[account_id].account_name, summary)
+        for account_id, summary in contacts_summaries(connection).items()
+        if summary.over_limit
+    ]
+    return sorted(over, key=lambda item: item.account_name.casefold())
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ JOURNALED_TABLES: dict[str, Table] = {
         schema.service_day_cases,
         schema.weekly_updates,
         schema.contract_overrides,
+        schema.account_tracking,
     )
 }
 

@@ -105,10 +105,14 @@ class BalanceAttention:
     will lapse unused at this pace and the year ends within the horizon)."""
 
 
-def balances_needing_attention(
-    connection: Connection, now: datetime, lapse_horizon_days: int = 90
-) -> list[BalanceAttention]:
-    """Accounts whose service days need a look (for the Today view), most urgent first."""
+LAPSE_WARNING_DAYS = 90
+"""Days that will lapse unused need a look once the contract year ends within this many days
+(the one lapse-warning rule: Today and the Account 360 both read it from here)."""
+
+
+def balances_needing_attention(connection: Connection, now: datetime) -> list[BalanceAttention]:
+    """Accounts whose service days need a look (for the Today view), most urgent first; dates
+    in each account's zone."""
     terms = load_terms(connection)
     result = []
     for account_id, current in balances(connection, now, terms).items():
@@ -122,7 +126,7 @@ def balances_needing_attention(
         elif (
             projection is not None
             and projection.lapsing_half_days > 0
-            and (current.year.last_day - today).days <= lapse_horizon_days
+            and (current.year.last_day - today).days <= LAPSE_WARNING_DAYS
         ):
             result.append(BalanceAttention(account_id, name, current, "lapsing"))
     order = {"over_allotment": 0, "runs_out": 1, "lapsing": 2}

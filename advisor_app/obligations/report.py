@@ -7,14 +7,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from advisor_app.obligations.contacts import unauthorized_requester_cases
+from advisor_app.obligations.contacts import contacts_summaries, unauthorized_requester_cases
 from advisor_app.obligations.ledger import balances
 from advisor_app.obligations.terms import load_terms
-from advisor_app.obligations.updates import week_entry
-from advisor_app.obligations.weekly_updates import iso_week
-from advisor_app.store import schema
+from advisor_app.obligations.updates import week_entry, week_history
+from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
 def _days(half_days: int | None) -> float | None:
@@ -25,14 +24,9 @@ def obligations(
     connection: Connection, now: datetime, account_ids: Iterable[int] | None = None
 ) -> list[dict[str, Any]]:
     """Every active account's obligations; with `account_ids`, those accounts' (assigned or not)."""
-    c = schema.contacts.c
     terms = load_terms(connection, account_ids)
     current = balances(connection, now, terms)
-    authorized: dict[int, int] = dict(
-        connection.execute(
-            select(c.account_id, func.count()).where(c.authorized, c.removed_at.is_(None)).group_by(c.account_id)
-        ).all()
-    )
+    contacts = contacts_summaries(connection, terms)
     flagged = Counter(case.account_id for case in unauthorized_requester_cases(connection, open_only=True))
     report = []
     for account_id, account in sorted(terms.items(), key=lambda item: item[1].account_name.casefold()):
@@ -40,9 +34,11 @@ def obligations(
         year = result.year
         week = iso_week(account.local_today(now))
         owed = account.weekly_updates
-        entry = week_entry(connection, account_id, week, now) if owed else None
-        limit = account.tier.authorized_contacts
-        count = int(authorized.get(account_id, 0))
+        history = week_history(connection, account_id, now) if owed else []
+        entry = next((item for item in history if item.iso_week == week), None)
+        if owed and entry is None:  # a contract that starts after this week
+            entry = week_entry(connection, account_id, week, now)
+        summary = contacts[account_id]
         report.append(
             {
                 "id": account_id,
@@ -68,11 +64,12 @@ def obligations(
                     "owed": owed,
                     "due": entry.due_at.isoformat() if entry else None,
                     "state": entry.status.value if entry else None,
+                    "overdue_weeks": [item.iso_week for item in reversed(history) if item.status is WeekStatus.OVERDUE],
                 },
                 "authorized_contacts": {
-                    "count": count,
-                    "limit": limit,
-                    "over": limit is not None and count > limit,
+                    "count": summary.authorized,
+                    "limit": summary.limit,
+                    "over": summary.over_limit,
                     "open_cases_from_others": flagged.get(account_id, 0),
                 },
             }

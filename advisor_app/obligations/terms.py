@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, select
@@ -15,7 +15,7 @@ from advisor_app.errors import ContractOverrideError, ObligationError
 from advisor_app.obligations.contract_years import ContractYear, contract_year
 from advisor_app.obligations.journal import Edit
 from advisor_app.obligations.service_days import allotment_half_days
-from advisor_app.obligations.weekly_updates import DEFAULT_DUE_TIME, DEFAULT_DUE_WEEKDAY
+from advisor_app.obligations.weekly_updates import DEFAULT_DUE_TIME, DEFAULT_DUE_WEEKDAY, week_monday
 from advisor_app.store import schema
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -38,6 +38,10 @@ class ContractTerms:
     due_time: time
     overridden: frozenset[str]
     """Which of service_days, weekly_updates, due_weekday, due_time the contract sets."""
+    first_synced_at: datetime | None = None
+    """When the workspace first synced the account (None: not recorded yet)."""
+    updates_from_week: str | None = None
+    """The ISO week the advisor says weekly updates are owed from (None: the first sync's)."""
 
     def local_today(self, now: datetime) -> date:
         return now.astimezone(ZoneInfo(self.timezone)).date()
@@ -48,10 +52,23 @@ class ContractTerms:
     def current_year(self, now: datetime) -> ContractYear:
         return self.year_of(self.local_today(now))
 
+    def updates_owed_from(self, now: datetime) -> date:
+        """The Monday of the first week a weekly update is owed for: the week the advisor set,
+        else the week of the first sync (this week while none is recorded), never before the
+        contract's start. Not the contract year's first day: a workspace started mid-year does
+        not owe the weeks before it tracked the account."""
+        if self.updates_from_week is not None:
+            first = week_monday(self.updates_from_week)
+        else:
+            synced = self.local_today(now) if self.first_synced_at is None else self.local_today(self.first_synced_at)
+            first = synced - timedelta(days=synced.weekday())
+        start = self.contract_start - timedelta(days=self.contract_start.weekday())
+        return max(first, start)
+
 
 def load_terms(connection: Connection, account_ids: Iterable[int] | None = None) -> dict[int, ContractTerms]:
     """Terms of the given accounts (all accounts not removed when None), by account id."""
-    a, o = schema.accounts.c, schema.contract_overrides.c
+    a, o, t = schema.accounts.c, schema.contract_overrides.c, schema.account_tracking.c
     query = select(
         a.id,
         a.name,
@@ -63,12 +80,16 @@ def load_terms(connection: Connection, account_ids: Iterable[int] | None = None)
         o.weekly_updates,
         o.due_weekday,
         o.due_minute,
-    ).outerjoin(schema.contract_overrides, o.account_id == a.id)
+        t.first_synced_at,
+        t.updates_from_week,
+    )
+    query = query.outerjoin(schema.contract_overrides, o.account_id == a.id)
+    query = query.outerjoin(schema.account_tracking, t.account_id == a.id)
     query = query.where(a.removed_at.is_(None) if account_ids is None else a.id.in_(list(account_ids)))
     tiers = load_tiers()
     terms = {}
     for row in connection.execute(query):
-        account_id, name, tier_id, zone, start, advisor, half_days, weekly, weekday, minute = row
+        account_id, name, tier_id, zone, start, advisor, half_days, weekly, weekday, minute, synced, from_week = row
         tier = tiers.get(tier_id)
         overridden = {
             field
@@ -92,6 +113,8 @@ def load_terms(connection: Connection, account_ids: Iterable[int] | None = None)
             due_weekday=weekday if weekday is not None else DEFAULT_DUE_WEEKDAY,
             due_time=time(minute // 60, minute % 60) if minute is not None else DEFAULT_DUE_TIME,
             overridden=frozenset(overridden),
+            first_synced_at=synced,
+            updates_from_week=from_week,
         )
     return terms
 

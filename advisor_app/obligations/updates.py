@@ -1,7 +1,9 @@
-"""Weekly updates per account: the history of the contract year, skipping, and what is due.
+"""Weekly updates per account: the history since updates are owed, skipping, and what is due.
 
-A week without a `weekly_updates` row is due (overdue after its due time); the drafts
-feature writes drafted/sent rows, this module skips and unskips.
+Updates are owed from the week the workspace started tracking the account (its first sync,
+or the week the advisor set: `ContractTerms.updates_owed_from`). A week without a
+`weekly_updates` row is due (overdue after its due time); the drafts feature writes
+drafted/sent rows, this module skips and unskips.
 """
 
 from __future__ import annotations
@@ -76,12 +78,15 @@ def weeks_between(first: date, last: date) -> list[str]:
     return weeks
 
 
+def owed_weeks(terms: ContractTerms, now: datetime) -> list[str]:
+    """Every week an update is owed for so far, oldest first (this week included)."""
+    return weeks_between(terms.updates_owed_from(now), terms.local_today(now))
+
+
 def week_history(connection: Connection, account_id: int, now: datetime) -> list[WeekEntry]:
-    """Every week of the current contract year so far, newest first (the week holding the year's
-    first day included)."""
+    """Every week an update is owed for so far, newest first."""
     terms = terms_of(connection, account_id)
-    today = terms.local_today(now)
-    weeks = weeks_between(terms.year_of(today).first_day, today)
+    weeks = owed_weeks(terms, now)
     stored = _stored(connection, account_id, weeks)
     return [_entry(terms, week, stored.get(week), now) for week in reversed(weeks)]
 
@@ -101,19 +106,17 @@ class UpdateAttention:
 
 
 def updates_needing_attention(connection: Connection, now: datetime) -> list[UpdateAttention]:
-    """For the Today view: across accounts that owe weekly updates, last week's update when still
-    overdue and this week's when not yet sent or skipped; overdue first, then by due time."""
+    """Across accounts that owe weekly updates: every overdue week since updates are owed (past
+    weeks included), and this week's update when not yet sent or skipped; overdue first, oldest
+    first, then by due time."""
     terms = {account_id: t for account_id, t in load_terms(connection).items() if t.weekly_updates}
     result = []
     for account_id, account in terms.items():
-        today = account.local_today(now)
-        this_week, last_week = iso_week(today), iso_week(today - timedelta(days=7))
-        stored = _stored(connection, account_id, [this_week, last_week])
-        for week in (last_week, this_week):
+        weeks = owed_weeks(account, now)
+        stored = _stored(connection, account_id, weeks)
+        for week in weeks:
             entry = _entry(account, week, stored.get(week), now)
-            if entry.status is WeekStatus.OVERDUE or (
-                week == this_week and entry.status in (WeekStatus.DUE, WeekStatus.DRAFTED)
-            ):
+            if entry.status in (WeekStatus.OVERDUE, WeekStatus.DUE, WeekStatus.DRAFTED):
                 result.append(UpdateAttention(account_id, account.account_name, account.timezone, entry))
     return sorted(
         result, key=lambda item: (item.week.status is not WeekStatus.OVERDUE, item.week.due_at, item.account_name)

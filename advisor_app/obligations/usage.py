@@ -16,11 +16,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from statistics import fmean
 
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects.sqlite import insert
 
 from advisor_app.errors import UsageImportError
+from advisor_app.obligations.weekly_updates import iso_week, week_monday
 from advisor_app.store import schema
 
 USAGE_CSV_COLUMNS = ("account", "metric", "day", "value")
@@ -202,13 +204,50 @@ def usage_series(connection: Connection, account_id: int, since: date | None = N
 
 
 @dataclass(frozen=True, slots=True)
+class ComparedWeeks:
+    """Two complete ISO weeks (Monday to Sunday, in the account's calendar) usage compares."""
+
+    week: str
+    previous: str
+
+    @property
+    def first_day(self) -> date:
+        return week_monday(self.week)
+
+    @property
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=6)
+
+    @property
+    def previous_first_day(self) -> date:
+        return week_monday(self.previous)
+
+    @property
+    def previous_last_day(self) -> date:
+        return self.previous_first_day + timedelta(days=6)
+
+
+def compared_weeks(today: date, week: str | None = None) -> ComparedWeeks:
+    """The weeks usage compares as of `today` (the account's date): `week` once it has ended,
+    else (and without `week`) the last week that has ended; each against the week before.
+
+    Only complete weeks are compared: a running week holds fewer days, and fewer weekdays or
+    weekend days, than the week before, so its mean per day would show growth or decline
+    that is not there. The Usage tab and the weekly update use this one rule.
+    """
+    last_complete = today - timedelta(days=today.weekday() + 7)
+    monday = last_complete if week is None else min(week_monday(week), last_complete)
+    return ComparedWeeks(iso_week(monday), iso_week(monday - timedelta(days=7)))
+
+
+@dataclass(frozen=True, slots=True)
 class WeekChange:
     metric: str
-    week_ending: date
+    weeks: ComparedWeeks
     this_week: float
-    """Mean daily value of the seven days ending on `week_ending`."""
+    """Mean daily value of the compared week (days with data)."""
     previous_week: float | None
-    """Mean daily value of the seven days before (None: no data then)."""
+    """Mean daily value of the week before (None: no data then)."""
 
     @property
     def change(self) -> float | None:
@@ -218,23 +257,14 @@ class WeekChange:
         return (self.this_week - self.previous_week) / self.previous_week
 
 
-def week_over_week(series: Series) -> list[WeekChange]:
-    """Per metric, the last seven days of data against the seven before (means per day, so a
-    missing day does not look like a drop)."""
+def week_over_week(series: Series, weeks: ComparedWeeks) -> list[WeekChange]:
+    """Per metric with data in `weeks.week`, its mean per day against the week before's (means
+    per day, so a missing day does not look like a drop)."""
     changes = []
     for metric, points in series.items():
-        if not points:
+        this = [value for day, value in points if weeks.first_day <= day <= weeks.last_day]
+        previous = [value for day, value in points if weeks.previous_first_day <= day <= weeks.previous_last_day]
+        if not this:
             continue
-        last = points[-1][0]
-        this_start, previous_start = last - timedelta(days=6), last - timedelta(days=13)
-        this = [value for day, value in points if this_start <= day <= last]
-        previous = [value for day, value in points if previous_start <= day < this_start]
-        changes.append(
-            WeekChange(
-                metric,
-                last,
-                sum(this) / len(this),
-                sum(previous) / len(previous) if previous else None,
-            )
-        )
+        changes.append(WeekChange(metric, weeks, fmean(this), fmean(previous) if previous else None))
     return changes

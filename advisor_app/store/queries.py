@@ -88,7 +88,9 @@ class CaseSort(StrEnum):
     UPDATED = "updated"
     DUE = "due"
     URGENCY = "urgency"
-    """Breached first, then at risk, then the rest, each by time to breach (needs the filter's `now`)."""
+    """Breached first (longest overdue first), then by wall-clock time to the deadline, so a
+    Severity 1 due in 2 h sits above a Severity 3 at risk but due in 13 h (needs the filter's
+    `now`). The same order as DUE ascending, which All cases starts with."""
 
 
 class ClockFilter(StrEnum):
@@ -218,14 +220,8 @@ def _ids_by_urgency(connection: Connection, case_filter: CaseFilter) -> list[int
     if case_filter.now is None:
         raise ValueError("sorting by urgency needs the instant to judge it at")
     c = schema.cases.c
-    due = _due(c)
-    now = case_filter.now
-    bucket = case(
-        (due <= now, 0),
-        (and_(c.clock_state == "running", c.clock_at_risk_at <= now), 1),
-        else_=2,
-    )
-    statement = _filtered(select(c.id), case_filter).order_by(bucket, due.asc().nulls_last(), c.id)
+    # A breached deadline lies in the past, so ascending deadlines put breached cases first.
+    statement = _filtered(select(c.id), case_filter).order_by(_due(c).asc().nulls_last(), c.id)
     return [row[0] for row in connection.execute(statement)]
 
 

@@ -2,8 +2,8 @@
 
 Synced tables (accounts, contacts, cases, case events, usage metrics, sync state) are
 written only by the sync engine through Core upserts keyed by (source, remote id).
-Local-owned tables (service days, weekly updates, notes, update drafts) are written only through the ORM and
-never by sync. Migrations in `migrations/versions` create exactly this schema.
+Local-owned tables (service days, weekly updates, notes, update drafts, account tracking) are
+written by the app, never by sync. Migrations in `migrations/versions` create exactly this schema.
 """
 
 from __future__ import annotations
@@ -176,6 +176,19 @@ class ContractOverrideRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
 
 
+class AccountTrackingRow(Base):
+    """Since when the workspace tracks an account: weekly updates are owed from the week of its
+    first sync, or from the week the advisor sets (local-owned; sync never writes it)."""
+
+    __tablename__ = "account_tracking"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    first_synced_at: Mapped[datetime] = mapped_column(UtcInstant)
+    updates_from_week: Mapped[str | None] = mapped_column(String(8))
+    """An ISO week like 2026-W40 the advisor chose; None: the week of the first sync."""
+    updated_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
 class ObligationEditRow(Base):
     """One edit of local-owned obligation data, with the rows before and after, so it can be undone."""
 
@@ -320,6 +333,7 @@ weekly_updates = cast(Table, WeeklyUpdateRow.__table__)
 service_day_cases = cast(Table, ServiceDayCaseRow.__table__)
 contract_overrides = cast(Table, ContractOverrideRow.__table__)
 obligation_edits = cast(Table, ObligationEditRow.__table__)
+account_tracking = cast(Table, AccountTrackingRow.__table__)
 sync_state = cast(Table, SyncStateRow.__table__)
 quarantine = cast(Table, QuarantineRow.__table__)
 calendar_edits = cast(Table, CalendarEditRow.__table__)

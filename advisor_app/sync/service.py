@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from advisor_app.desk import Desk
+from advisor_app.obligations.tracking import record_first_sync
 from advisor_app.secrets import Credentials
 from advisor_app.store.assignment import account_states, active_account_ids, follow_accounts
 from advisor_app.store.clocks import recompute_on_change
@@ -109,5 +110,7 @@ def sync_workspace(
     finally:
         with desk.engine.begin() as connection:
             changes = follow_accounts(connection, provider.source, before)
+        # Weekly updates are owed from an account's first sync; a stopped sync's accounts count too.
+        record_first_sync(desk.engine, desk.clock())
     report.accounts_arrived, report.accounts_left = changes.arrived, changes.left
     return report

@@ -115,6 +115,13 @@
         <source>{week}: {state} (due {due})</source>
         <translation>{week}: {state} (fällig {due})</translation>
     </message>
+    <message numerus="yes">
+        <source>{text} · %Ln earlier week(s) overdue</source>
+        <translation>
+            <numerusform>{text} · %Ln frühere Woche überfällig</numerusform>
+            <numerusform>{text} · %Ln frühere Wochen überfällig</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AccountsListModel</name>
@@ -522,8 +529,8 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
         <translation>ID</translation>
     </message>
     <message>
-        <source>Due in</source>
-        <translation>Fällig in</translation>
+        <source>Due in (clock time)</source>
+        <translation>Fällig in (Uhrzeit)</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -552,6 +559,10 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
     <message>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Wall-clock time to the next response target, nights and weekends included. A cell&apos;s tooltip shows the business time left, which the case detail counts.</source>
+        <translation>Uhrzeit bis zur nächsten Reaktionsfrist, Nächte und Wochenenden eingerechnet. Der Tooltip einer Zelle zeigt die verbleibende Geschäftszeit, die auch die Falldetails zählen.</translation>
     </message>
     <message>
         <source>Business time left: {left}</source>
@@ -1824,6 +1835,25 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
+    <name>StartWeekDialog</name>
+    <message>
+        <source>Weekly updates owed from</source>
+        <translation>Wochenberichte geschuldet ab</translation>
+    </message>
+    <message>
+        <source>Updates are owed from the &amp;week of:</source>
+        <translation>Wochenberichte sind geschuldet ab der &amp;Woche vom:</translation>
+    </message>
+    <message>
+        <source>From the first sync</source>
+        <translation>Ab der ersten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>week {week}</source>
+        <translation>Woche {week}</translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>
@@ -1937,24 +1967,32 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>{case}: {old} → {new}</translation>
     </message>
     <message>
-        <source>{account}: overdue since {when}</source>
-        <translation>{account}: überfällig seit {when}</translation>
+        <source>{account}: {week} overdue since {when}</source>
+        <translation>{account}: {week} überfällig seit {when}</translation>
     </message>
     <message>
-        <source>{account}: drafted, not sent · due {when}</source>
-        <translation>{account}: entworfen, nicht gesendet · fällig {when}</translation>
+        <source>{account}: {week} drafted, not sent · due {when}</source>
+        <translation>{account}: {week} entworfen, nicht gesendet · fällig {when}</translation>
     </message>
     <message>
-        <source>{account}: due {when}</source>
-        <translation>{account}: fällig {when}</translation>
+        <source>{account}: {week} due {when}</source>
+        <translation>{account}: {week} fällig {when}</translation>
+    </message>
+    <message>
+        <source>{account}: {count} authorized contacts, {limit} allowed</source>
+        <translation>{account}: {count} autorisierte Kontakte, {limit} erlaubt</translation>
+    </message>
+    <message>
+        <source>{account}: service days run out on {day} at this pace ({used} of {allotted} used)</source>
+        <translation>{account}: Bei diesem Tempo sind die Service-Tage am {day} aufgebraucht ({used} von {allotted} genutzt)</translation>
+    </message>
+    <message>
+        <source>{account}: {days} days will lapse unused on {day} at this pace</source>
+        <translation>{account}: Bei diesem Tempo verfallen am {day} {days} Tage ungenutzt</translation>
     </message>
     <message>
         <source>{account}: {over} days over the allotment ({used} of {allotted})</source>
         <translation>{account}: {over} Tage über dem Kontingent ({used} von {allotted})</translation>
-    </message>
-    <message>
-        <source>{account}: {days} days lapse unused on {day}</source>
-        <translation>{account}: {days} Tage verfallen am {day} ungenutzt</translation>
     </message>
     <message>
         <source>At {when}</source>
@@ -1979,12 +2017,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <source>&amp;Breaches next: open cases by time to breach</source>
-        <translation>&amp;Nächste Verletzungen: offene Fälle nach Zeit bis zur Verletzung</translation>
+        <source>&amp;Breaches next: breached first, then by clock time to the deadline</source>
+        <translation>&amp;Als Nächstes verletzt: verletzte zuerst, dann nach Uhrzeit bis zur Frist</translation>
     </message>
     <message>
-        <source>Open cases by time to breach</source>
-        <translation>Offene Fälle nach Zeit bis zur Verletzung</translation>
+        <source>Open cases, breached first, then by clock time to the deadline</source>
+        <translation>Offene Fälle, verletzte zuerst, dann nach Uhrzeit bis zur Frist</translation>
     </message>
     <message>
         <source>New Severity 1</source>
@@ -1995,20 +2033,20 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Keine neuen Fälle mit Schweregrad 1.</translation>
     </message>
     <message>
-        <source>Weekly updates this week</source>
-        <translation>Wochenberichte dieser Woche</translation>
+        <source>Weekly updates overdue or due</source>
+        <translation>Wochenberichte überfällig oder fällig</translation>
     </message>
     <message>
-        <source>Every weekly update of this week is sent or skipped.</source>
-        <translation>Alle Wochenberichte dieser Woche sind gesendet oder übersprungen.</translation>
+        <source>Every weekly update owed so far is sent or skipped.</source>
+        <translation>Jeder bisher geschuldete Wochenbericht ist gesendet oder übersprungen.</translation>
     </message>
     <message>
-        <source>Service days to look at</source>
-        <translation>Service-Tage, die Aufmerksamkeit brauchen</translation>
+        <source>Service days and contacts to look at</source>
+        <translation>Service-Tage und Kontakte prüfen</translation>
     </message>
     <message>
-        <source>No service-day balance needs attention.</source>
-        <translation>Kein Service-Tage-Saldo braucht Aufmerksamkeit.</translation>
+        <source>No service-day balance or contact limit needs attention.</source>
+        <translation>Kein Service-Tage-Saldo und kein Kontaktlimit braucht Aufmerksamkeit.</translation>
     </message>
     <message>
         <source>Since you were last here</source>
@@ -2189,6 +2227,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>{first} – {last}</source>
         <translation>{first} – {last}</translation>
     </message>
+    <message>
+        <source>Sent late</source>
+        <translation>Verspätet gesendet</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Gesendet {when}</translation>
+    </message>
 </context>
 <context>
     <name>WeeklyUpdatesTab</name>
@@ -2213,6 +2259,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Rückgängig</translation>
     </message>
     <message>
+        <source>Owed &amp;from…</source>
+        <translation>Geschuldet &amp;ab…</translation>
+    </message>
+    <message>
+        <source>Choose the week from which this account is owed weekly updates</source>
+        <translation>Die Woche wählen, ab der diesem Kunden Wochenberichte geschuldet sind</translation>
+    </message>
+    <message>
         <source>Weekly updates by week</source>
         <translation>Wochenberichte nach Woche</translation>
     </message>
@@ -2221,12 +2275,23 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Fällig jeden {weekday} um {time} ({zone})</translation>
     </message>
     <message>
+        <source>Owed from {week} (chosen by you)</source>
+        <translation>Geschuldet ab {week} (von Ihnen gewählt)</translation>
+    </message>
+    <message>
+        <source>Owed from {week}, the week this workspace started tracking the account</source>
+        <translation>Geschuldet ab {week}, der Woche, in der dieser Arbeitsbereich den Kunden zu verfolgen begann</translation>
+    </message>
+    <message>
         <source>This contract does not include weekly updates; the weeks are listed for reference.</source>
         <translation>Dieser Vertrag enthält keine Wochenberichte; die Wochen sind nur zur Information aufgeführt.</translation>
     </message>
-    <message>
-        <source>⚠ {count} overdue update(s) this contract year; the oldest is {week}.</source>
-        <translation>⚠ Überfällige Wochenberichte in diesem Vertragsjahr: {count}; der älteste ist {week}.</translation>
+    <message numerus="yes">
+        <source>⚠ %Ln overdue update(s) since {start}; the oldest is {week}.</source>
+        <translation>
+            <numerusform>⚠ %Ln überfälliger Wochenbericht seit {start}; der älteste ist {week}.</numerusform>
+            <numerusform>⚠ %Ln überfällige Wochenberichte seit {start}; der älteste ist {week}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This week&apos;s update ({week}) is {state}; due {due}.</source>
@@ -2247,6 +2312,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>{week} is no longer skipped.</source>
         <translation>{week} wird nicht mehr übersprungen.</translation>
+    </message>
+    <message>
+        <source>Updates are owed from the first sync&apos;s week again. Ctrl+Z takes it back.</source>
+        <translation>Wochenberichte sind wieder ab der Woche der ersten Synchronisierung geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
+    </message>
+    <message>
+        <source>Updates are owed from {week}. Ctrl+Z takes it back.</source>
+        <translation>Wochenberichte sind ab {week} geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
         <source>Undone: {what}</source>

@@ -2,12 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AccountView</name>
+    <message numerus="yes">
+        <source>{text} · %Ln earlier week(s) overdue</source>
+        <translation>
+            <numerusform>{text} · %Ln earlier week overdue</numerusform>
+            <numerusform>{text} · %Ln earlier weeks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) set aside.</source>
         <translation>
             <numerusform>%Ln record set aside.</numerusform>
             <numerusform>%Ln records set aside.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyUpdatesTab</name>
+    <message numerus="yes">
+        <source>⚠ %Ln overdue update(s) since {start}; the oldest is {week}.</source>
+        <translation>
+            <numerusform>⚠ %Ln overdue update since {start}; the oldest is {week}.</numerusform>
+            <numerusform>⚠ %Ln overdue updates since {start}; the oldest is {week}.</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from PySide6.QtCore import Qt
+
 from advisor_app.gui.countdown import Urgency, format_duration
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import CASE_ID_ROLE, URGENCY_ROLE
@@ -59,6 +61,9 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     assert cell.data(1) is not None  # Qt.DecorationRole: and marked with the at-risk icon
     tooltip = cell.data(3)  # Qt.ToolTipRole
     assert "Business time left" in tooltip and "the account's time" in tooltip
+    # The header says which time the column counts; its tooltip names the other.
+    assert model.headerData(due, Qt.Orientation.Horizontal) == "Due in (clock time)"
+    assert "business time" in model.headerData(due, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
     clock.now = deadline + timedelta(seconds=1)
     main_window.tick_countdowns()

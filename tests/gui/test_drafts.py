@@ -18,6 +18,7 @@ from advisor_app.drafts.service import current_week, find_account
 from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.drafts.notes_tab import NotesTab
+from advisor_app.store import schema
 
 
 def open_composer(qtbot, desk: Desk, account: int, week: str) -> DraftComposer:  # type: ignore[no-untyped-def]
@@ -108,6 +109,8 @@ def test_a_template_error_is_shown_with_its_line(qtbot, demo_desk: Desk, lumen: 
 
 def test_exports_clipboard_and_diff(qtbot, demo_desk: Desk, lumen: tuple[int, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     account, week = lumen
+    with demo_desk.engine.begin() as connection:  # the demo's own sent updates are newer than ours
+        connection.execute(schema.weekly_updates.delete().where(schema.weekly_updates.c.account_id == account))
     save_draft(
         demo_desk.engine,
         account,

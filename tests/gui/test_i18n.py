@@ -117,7 +117,7 @@ def test_switching_to_german_shows_german_widgets_and_dates(qtbot, german: Insta
 
     cases = CasesTableModel(demo_desk.engine, demo_desk.clock)
     titles = [cases.headerData(i, Qt.Orientation.Horizontal) for i in range(cases.columnCount())]
-    assert "Schweregrad" in titles and "Betreff" in titles and "Fällig in" in titles
+    assert "Schweregrad" in titles and "Betreff" in titles and "Fällig in (Uhrzeit)" in titles
 
     # Dates, times and numbers in German conventions.
     instant = datetime(2026, 12, 1, 14, 4, tzinfo=UTC)

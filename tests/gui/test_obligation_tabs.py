@@ -12,9 +12,9 @@ from PySide6.QtCore import QDate, Qt
 from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import account_balance, ledger
-from advisor_app.obligations.terms import load_terms
-from advisor_app.obligations.updates import week_entry
-from advisor_app.obligations.weekly_updates import WeekStatus
+from advisor_app.obligations.terms import load_terms, terms_of
+from advisor_app.obligations.updates import updates_needing_attention, week_entry, week_history
+from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
 def _gold_account(desk: Desk) -> int:
@@ -138,8 +138,14 @@ def test_export_writes_the_years_ledger(service_days: ServiceDaysTab, tmp_path: 
     assert len(lines) == service_days.model.rowCount() + 1
 
 
+def _account_with_an_overdue_week(desk: Desk) -> int:
+    with desk.engine.connect() as connection:
+        items = updates_needing_attention(connection, desk.clock())
+    return next(item.account_id for item in items if item.week.status is WeekStatus.OVERDUE)
+
+
 def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
-    account = _gold_account(demo_desk)
+    account = _account_with_an_overdue_week(demo_desk)
     tab = WeeklyUpdatesTab(demo_desk)
     qtbot.addWidget(tab)
     tab.set_account(account)
@@ -171,6 +177,39 @@ def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk:
         assert week_entry(connection, account, week, demo_desk.clock()).status is WeekStatus.OVERDUE
 
 
+def test_the_advisor_sets_the_week_updates_are_owed_from(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    account = _account_with_an_overdue_week(demo_desk)
+    tab = WeeklyUpdatesTab(demo_desk)
+    qtbot.addWidget(tab)
+    tab.set_account(account)
+    weeks = tab.model.rowCount()
+    assert weeks >= 2 and "started tracking" in tab.start_label.text()
+    assert "overdue update" in tab.summary_label.text() and "since" in tab.summary_label.text()
+    with demo_desk.engine.connect() as connection:
+        today = load_terms(connection)[account].local_today(demo_desk.clock())
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.maximumDate().toPython() == today  # no start week after this one
+    dialog.date_edit.setDate(QDate(today.year, today.month, today.day))
+    assert dialog.week_label.text() == f"week {iso_week(today)}"
+    dialog.accept()
+    assert tab.model.rowCount() == 1 and "chosen by you" in tab.start_label.text()
+    assert "overdue" not in tab.summary_label.text()
+    tab.undo_button.click()
+    assert tab.model.rowCount() == weeks
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(QDate(today.year, today.month, today.day))
+    dialog.accept()
+    dialog = tab.make_start_week_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.reset_button.click()
+    assert tab.model.rowCount() == weeks and "started tracking" in tab.start_label.text()
+
+
 def test_contacts_tab_counts_against_the_limit(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
     tab = ContactsTab(demo_desk)
     qtbot.addWidget(tab)
@@ -191,8 +230,11 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
     qtbot.addWidget(tab)
     tab.set_account(account)
     path = tmp_path / "usage.csv"
+    with demo_desk.engine.connect() as connection:
+        # A day of the last complete week, which the week-over-week table compares.
+        day = terms_of(connection, account).local_today(demo_desk.clock()) - timedelta(days=7)
     path.write_text(
-        f"account,metric,day,value\n{account},seats,2026-01-05,4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n"
+        f"account,metric,day,value\n{account},seats,{day},4\n{account},seats,nope,4\nNobody,x,2026-01-05,1\n"
     )
     dialog = tab.import_file(path)
     assert dialog is not None
@@ -203,3 +245,22 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
         dialog.import_button.click()
     assert imported.args == [1]
     assert tab.changes_model.rowCount() == 5
+
+
+def test_a_late_update_reads_sent_late_with_its_time(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    now = demo_desk.clock()
+    with demo_desk.engine.connect() as connection:
+        owing = [account_id for account_id, t in load_terms(connection).items() if t.weekly_updates]
+        account, week = next(
+            (account_id, entry.iso_week)
+            for account_id in owing
+            for entry in week_history(connection, account_id, now)
+            if entry.sent_at is not None and entry.sent_at > entry.due_at
+        )
+    tab = WeeklyUpdatesTab(demo_desk)
+    qtbot.addWidget(tab)
+    tab.set_account(account)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, tab.model.WEEK).data() == week)
+    state = tab.model.index(row, tab.model.STATE)
+    assert state.data() == "Sent late"
+    assert state.data(Qt.ItemDataRole.ToolTipRole).startswith("Sent ")

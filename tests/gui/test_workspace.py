@@ -14,6 +14,8 @@ from advisor_app.gui.countdown import Urgency
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import URGENCY_ROLE
 from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE, TodayItemsModel
+from advisor_app.obligations.attention import obligations_needing_attention
+from advisor_app.obligations.updates import week_history
 from advisor_app.store import schema
 from tests.conftest import MovableClock
 
@@ -24,8 +26,13 @@ def test_the_most_urgent_case_on_today_opens(qtbot, main_window: MainWindow) -> 
     due = today.urgent.column("due")
     urgencies = [Urgency(model.index(r, due).data(URGENCY_ROLE)) for r in range(model.rowCount())]
     assert urgencies[0] is Urgency.BREACHED, "breached first"
-    first_ok = urgencies.index(Urgency.OK)
-    assert Urgency.BREACHED not in urgencies[first_ok:] and Urgency.AT_RISK not in urgencies[first_ok:]
+    first_counting = next(i for i, urgency in enumerate(urgencies) if urgency is not Urgency.BREACHED)
+    assert Urgency.BREACHED not in urgencies[first_counting:]
+    # Then by wall-clock time to the deadline, whatever the risk by business time.
+    with main_window.desk.engine.connect() as connection:
+        deadlines = dict(connection.execute(select(schema.cases.c.id, schema.cases.c.clock_deadline)).all())
+    ordered = [deadlines[model.case_id(r)] for r in range(model.rowCount())]
+    assert ordered == sorted(ordered)
     opened: list[int] = []
     original = main_window.open_case
     main_window.open_case = lambda case_id: (opened.append(case_id), original(case_id))  # type: ignore[method-assign]
@@ -191,3 +198,35 @@ def test_quiet_hours_keep_popups_away(qtbot, main_window: MainWindow, clock: Mov
     clock.now = next_at + timedelta(seconds=1)
     assert main_window.notifier.check()
     assert len(popups) == 1 and not main_window.banner.isVisible()
+
+
+def test_today_lists_past_overdue_updates_contacts_and_service_days_as_the_account_does(
+    qtbot, main_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    today = main_window.today
+    desk = main_window.desk
+    with desk.engine.connect() as connection:
+        attention = obligations_needing_attention(connection, desk.clock())
+        this_weeks = {
+            item.account_id: week_history(connection, item.account_id, desk.clock())[0].iso_week
+            for item in attention.updates
+        }
+    weekly = [today.weekly.model.item(r) for r in range(today.weekly.model.rowCount())]
+    past_overdue = [item for item in weekly if item.facts["week"] != this_weeks[item.account_id]]
+    assert past_overdue and all(item.facts["state"] == "overdue" for item in past_overdue)
+    assert all(item.facts["week"] in today.weekly.model.text(item) for item in weekly)
+    assert len(weekly) == len(attention.updates)
+    others = [today.service_days.model.item(r) for r in range(today.service_days.model.rowCount())]
+    contacts = [item for item in others if item.kind == "contacts"]
+    assert [item.account_id for item in contacts] == [c.account_id for c in attention.contacts]
+    assert contacts, "the demo has accounts over their contact limit"
+    assert "authorized contacts" in today.service_days.model.text(contacts[0])
+    days = [item for item in others if item.kind == "service_days"]
+    assert [item.account_id for item in days] == [b.account_id for b in attention.service_days]
+    assert today.weekly.heading.text().startswith("Weekly updates overdue or due")
+    # The account's header says so too.
+    late = past_overdue[0]
+    main_window.show_account(late.account_id)
+    earlier = sum(1 for item in past_overdue if item.account_id == late.account_id)
+    expected = f"{earlier} earlier week{'s' if earlier > 1 else ''} overdue"
+    assert main_window.account_view.fact_labels["update"].text().endswith(expected)

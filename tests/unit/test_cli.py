@@ -136,6 +136,7 @@ def test_obligations_json_per_account(demo_root: Path, capsys: pytest.CaptureFix
     assert gold["service_days"]["allotted"] == 3.0
     assert gold["service_days"]["used"] + gold["service_days"]["remaining"] == 3.0
     assert gold["weekly_update"]["owed"] and gold["weekly_update"]["state"] in ("due", "overdue")
+    assert isinstance(gold["weekly_update"]["overdue_weeks"], list)
     assert silver["service_days"]["allotted"] == 0.0 and not silver["weekly_update"]["owed"]
     assert all(a["authorized_contacts"]["limit"] in (2, 3, 10) for a in accounts)
     over = [a for a in accounts if a["authorized_contacts"]["over"]]

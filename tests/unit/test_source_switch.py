@@ -42,15 +42,17 @@ def test_the_plan_counts_what_is_hidden_and_what_is_kept(demo_desk: Desk) -> Non
     assert (plan.accounts, plan.cases) == (25, 2000)
     assert plan.contacts > 0 and plan.case_events > 0
     assert plan.kept["service_day_entries"] == _count(demo_desk, schema.service_day_entries) > 0
-    assert plan.kept["weekly_updates"] == 0 and "calendar_edits" in plan.kept
+    assert plan.kept["weekly_updates"] == _count(demo_desk, schema.weekly_updates) > 0  # the demo's past updates
+    assert "calendar_edits" in plan.kept
 
 
 def test_switching_from_the_demo_to_zendesk_keeps_local_data(demo_desk: Desk, backend: SmallKeyring) -> None:
     now = demo_desk.clock()
     with Session(demo_desk.engine) as session, session.begin():
         account_id = session.execute(select(schema.AccountRow.id).limit(1)).scalar_one()
-        session.add(schema.WeeklyUpdateRow(account_id=account_id, iso_week="2026-W48", state="sent", updated_at=now))
+        session.add(schema.WeeklyUpdateRow(account_id=account_id, iso_week="2020-W48", state="sent", updated_at=now))
     days_before = _count(demo_desk, schema.service_day_entries)
+    updates_before = _count(demo_desk, schema.weekly_updates)
     fake = FakeZendesk()
     populate(fake)
     credentials = Credentials()
@@ -66,7 +68,7 @@ def test_switching_from_the_demo_to_zendesk_keeps_local_data(demo_desk: Desk, ba
         assert sorted(a.name for a in queries.account_summaries(connection)) == ["Acme Corp", "Globex GmbH"]
     # Local-owned rows are all there and still point at their (now hidden) accounts.
     assert _count(demo_desk, schema.service_day_entries) == days_before
-    assert _count(demo_desk, schema.weekly_updates) == 1
+    assert _count(demo_desk, schema.weekly_updates) == updates_before
     with demo_desk.engine.connect() as connection:
         sources = set(
             connection.execute(

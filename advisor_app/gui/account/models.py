@@ -157,9 +157,13 @@ class WeekHistoryModel(_RowsModel):
             if column == self.DUE:
                 return local_time_text(row.due_at, self._zone)
             if column == self.STATE:
+                if row.status is WeekStatus.SENT and row.sent_at is not None and row.sent_at > row.due_at:
+                    return self.tr("Sent late")
                 return self.status_label(row.status)
             if column == self.REASON:
                 return row.reason
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE and row.sent_at is not None:
+            return self.tr("Sent {when}").format(when=local_time_text(row.sent_at, self._zone))
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             if overdue:
                 return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -236,7 +240,7 @@ class UsageChangesModel(_RowsModel):
             if column == self.METRIC:
                 return metric_label(row.metric)
             if column == self.WEEK_ENDING:
-                return date_text(row.week_ending)
+                return date_text(row.weeks.last_day)
             if column == self.THIS_WEEK:
                 return QLocaleNumber.format(row.this_week)
             if column == self.PREVIOUS:

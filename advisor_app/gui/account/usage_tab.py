@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
+from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.usage import (
     USAGE_CSV_COLUMNS,
     UsageFile,
+    compared_weeks,
     import_usage,
     read_usage_file,
     usage_series,
@@ -147,7 +149,9 @@ class UsageTab(QWidget):
             return
         with self._desk.engine.connect() as connection:
             series = usage_series(connection, self._account_id)
-        changes = week_over_week(series)
+            today = terms_of(connection, self._account_id).local_today(self._desk.clock())
+        # The same complete weeks as this week's update compares, so both show the same figure.
+        changes = week_over_week(series, compared_weeks(today))
         self.changes_model.set_rows(changes)
         self.changes_table.resizeColumnsToContents()
         while self.charts_layout.count():

@@ -1,10 +1,14 @@
-"""Account 360: every week of the contract year with its update's state; skip and unskip."""
+"""Account 360: every week an update is owed for, with its state; skip and unskip; the week
+updates are owed from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal, Slot
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,8 +29,9 @@ from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.obligations import journal
 from advisor_app.obligations.terms import terms_of
+from advisor_app.obligations.tracking import set_updates_start
 from advisor_app.obligations.updates import WeekEntry, skip_week, unskip_week, week_history
-from advisor_app.obligations.weekly_updates import WeekStatus
+from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
 
 
 class SkipWeekDialog(QDialog):
@@ -55,6 +60,45 @@ class SkipWeekDialog(QDialog):
         self.skip_button.setEnabled(bool(self.reason.toPlainText().strip()))
 
 
+class StartWeekDialog(QDialog):
+    """Picks the week weekly updates are owed from (any day of it), or back to the first sync's."""
+
+    RESET = 2
+
+    def __init__(self, current: date, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Weekly updates owed from"))
+        self.date_edit = QDateEdit(QDate(current.year, current.month, current.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.week_label = QLabel()
+        self.date_edit.dateChanged.connect(self._show_week)
+        label = QLabel(self.tr("Updates are owed from the &week of:"))
+        label.setBuddy(self.date_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.reset_button = self.buttons.addButton(
+            self.tr("From the first sync"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.reset_button.clicked.connect(lambda: self.done(self.RESET))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit)
+        row.addWidget(self.week_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self._show_week()
+
+    def week(self) -> str:
+        return iso_week(self.date_edit.date().toPython())  # type: ignore[arg-type]
+
+    @Slot()
+    def _show_week(self) -> None:
+        self.week_label.setText(self.tr("week {week}").format(week=self.week()))
+
+
 class WeeklyUpdatesTab(QWidget):
     changed = Signal()
 
@@ -63,6 +107,8 @@ class WeeklyUpdatesTab(QWidget):
         self._desk = desk
         self._account_id: int | None = None
         self._weeks: list[WeekEntry] = []
+        self._owed_from = date.min
+        self._today = date.min
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.terms_label = QLabel()
@@ -73,6 +119,10 @@ class WeeklyUpdatesTab(QWidget):
         self.skip_button = QPushButton(self.tr("Skip…"))
         self.unskip_button = QPushButton(self.tr("Unskip"))
         self.undo_button = QPushButton(self.tr("Undo"))
+        self.start_label = QLabel()
+        self.start_button = QPushButton(self.tr("Owed &from…"))
+        self.start_button.setToolTip(self.tr("Choose the week from which this account is owed weekly updates"))
+        self.start_button.clicked.connect(self.choose_start_week)
         self.skip_button.clicked.connect(self.skip_selected)
         self.unskip_button.clicked.connect(self.unskip_selected)
         self.undo_button.clicked.connect(self.undo)
@@ -87,12 +137,16 @@ class WeeklyUpdatesTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(WeekHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.activated.connect(self.week_activated)
+        start = QHBoxLayout()
+        start.addWidget(self.start_label, 1)
+        start.addWidget(self.start_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.terms_label, 1)
         for button in (self.draft_button, self.skip_button, self.unskip_button, self.undo_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
+        layout.addLayout(start)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
@@ -121,14 +175,25 @@ class WeeklyUpdatesTab(QWidget):
                 zone=terms.timezone,
             )
         )
+        self._owed_from = terms.updates_owed_from(now)
+        self._today = terms.local_today(now)
+        start_week = iso_week(self._owed_from)
+        if terms.updates_from_week is not None:
+            self.start_label.setText(self.tr("Owed from {week} (chosen by you)").format(week=start_week))
+        else:
+            self.start_label.setText(
+                self.tr("Owed from {week}, the week this workspace started tracking the account").format(
+                    week=start_week
+                )
+            )
         overdue = [w for w in self._weeks if w.status is WeekStatus.OVERDUE]
         palette = self.summary_label.palette()
         palette.setColor(palette.ColorRole.WindowText, self.palette().color(palette.ColorRole.WindowText))
         if not terms.weekly_updates:
             text = self.tr("This contract does not include weekly updates; the weeks are listed for reference.")
         elif overdue:
-            text = self.tr("⚠ {count} overdue update(s) this contract year; the oldest is {week}.").format(
-                count=len(overdue), week=overdue[-1].iso_week
+            text = self.tr("⚠ %Ln overdue update(s) since {start}; the oldest is {week}.", "", len(overdue)).format(
+                start=start_week, week=overdue[-1].iso_week
             )
             palette.setColor(palette.ColorRole.WindowText, warning_color())
         elif self._weeks:
@@ -231,6 +296,41 @@ class WeeklyUpdatesTab(QWidget):
             self._report(str(error))
             return
         self._after_edit(self.tr("{week} is no longer skipped.").format(week=week))
+
+    def make_start_week_dialog(self) -> StartWeekDialog | None:
+        if self._account_id is None:
+            return None
+        dialog = StartWeekDialog(self._owed_from, self._today, self)
+        dialog.finished.connect(self._on_start_week_finished)
+        return dialog
+
+    @Slot()
+    def choose_start_week(self) -> None:
+        dialog = self.make_start_week_dialog()
+        if dialog is not None:
+            dialog.open()
+
+    @Slot(int)
+    def _on_start_week_finished(self, result: int) -> None:
+        dialog = self.sender()
+        if (
+            not isinstance(dialog, StartWeekDialog)
+            or self._account_id is None
+            or result == QDialog.DialogCode.Rejected.value
+        ):
+            return
+        week = None if result == StartWeekDialog.RESET else dialog.week()
+        try:
+            set_updates_start(self._desk.engine, self._account_id, week, now=self._desk.clock())
+        except AdvisorError as error:
+            self._report(str(error))
+            return
+        message = (
+            self.tr("Updates are owed from the first sync's week again. Ctrl+Z takes it back.")
+            if week is None
+            else self.tr("Updates are owed from {week}. Ctrl+Z takes it back.").format(week=week)
+        )
+        self._after_edit(message)
 
     @Slot()
     def undo(self) -> None:

@@ -81,7 +81,7 @@ class CasesTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
         self.columns = [
             Column("id", self.tr("ID"), CaseSort.ID),
-            Column("due", self.tr("Due in"), CaseSort.DUE),
+            Column("due", self.tr("Due in (clock time)"), CaseSort.DUE),
             Column("subject", self.tr("Subject"), CaseSort.SUBJECT),
             Column("account", self.tr("Account"), CaseSort.ACCOUNT),
             Column("severity", self.tr("Severity"), CaseSort.SEVERITY),
@@ -140,8 +140,15 @@ class CasesTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].key == "due":
+            return self.tr(
+                "Wall-clock time to the next response target, nights and weekends included."
+                " A cell's tooltip shows the business time left, which the case detail counts."
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,15 +1,17 @@
-"""The Today page's short lists (new Severity 1 cases, weekly updates, service days, changes)."""
+"""The Today page's short lists (new Severity 1 cases, weekly updates, service days and
+contacts, changes)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from advisor_app.attention.today import ItemKind, Level, TodayItem
+from advisor_app.gui.account.common import long_date_text
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.models.cases import format_instant
 
@@ -27,7 +29,8 @@ _ICONS = {
 
 
 def _days(value: float) -> str:
-    return f"{value:g}"
+    """Days in the locale's digits: 0.5 in English, 0,5 in German."""
+    return QLocale().toString(value, "f", 1) if value % 1 else QLocale().toString(int(value))
 
 
 class TodayItemsModel(QAbstractListModel):
@@ -91,22 +94,38 @@ class TodayItemsModel(QAbstractListModel):
                 case=case, old=status_label(item.facts["old"]), new=status_label(item.facts["new"])
             )
         if kind is ItemKind.WEEKLY_UPDATE:
-            state = item.facts["state"]
+            state, week = item.facts["state"], item.facts["week"]
             when = self._when(item.at)
             if state == "overdue":
-                return self.tr("{account}: overdue since {when}").format(account=item.account_name, when=when)
+                return self.tr("{account}: {week} overdue since {when}").format(
+                    account=item.account_name, week=week, when=when
+                )
             if state == "drafted":
-                return self.tr("{account}: drafted, not sent · due {when}").format(account=item.account_name, when=when)
-            return self.tr("{account}: due {when}").format(account=item.account_name, when=when)
-        if "over" in item.facts:
+                return self.tr("{account}: {week} drafted, not sent · due {when}").format(
+                    account=item.account_name, week=week, when=when
+                )
+            return self.tr("{account}: {week} due {when}").format(account=item.account_name, week=week, when=when)
+        if kind is ItemKind.CONTACTS:
+            return self.tr("{account}: {count} authorized contacts, {limit} allowed").format(
+                account=item.account_name, count=item.facts["authorized"], limit=item.facts["limit"]
+            )
+        facts = item.facts
+        if facts["reason"] == "over_allotment":
             return self.tr("{account}: {over} days over the allotment ({used} of {allotted})").format(
                 account=item.account_name,
-                over=_days(item.facts["over"]),
-                used=_days(item.facts["used"]),
-                allotted=_days(item.facts["allotted"]),
+                over=_days(facts["over"]),
+                used=_days(facts["used"]),
+                allotted=_days(facts["allotted"]),
             )
-        return self.tr("{account}: {days} days lapse unused on {day}").format(
-            account=item.account_name, days=_days(item.facts["lapsing"]), day=item.facts["lapse_on"].isoformat()
+        if facts["reason"] == "runs_out":
+            return self.tr("{account}: service days run out on {day} at this pace ({used} of {allotted} used)").format(
+                account=item.account_name,
+                day=long_date_text(facts["runs_out_on"]),
+                used=_days(facts["used"]),
+                allotted=_days(facts["allotted"]),
+            )
+        return self.tr("{account}: {days} days will lapse unused on {day} at this pace").format(
+            account=item.account_name, days=_days(facts["lapsing"]), day=long_date_text(facts["lapse_on"])
         )
 
     def tooltip(self, item: TodayItem) -> str:

@@ -2,8 +2,12 @@
 
 Everything is drawn from `random.Random` instances seeded from (seed, index), so each
 account and each case can be generated on its own, in any order, and the same seed and
-anchor always give the same records. The anchor is the "now" the histories lead up to.
-Records reach the store through the sync engine like any real source's.
+anchor always give the same records. The anchor is the instant the first sync's histories
+lead up to; it is kept in the sync cursor, so later syncs keep it: a case's whole story is
+drawn without regard to the present and shown up to `now`, so every record a sync has
+stored comes back the same, later events are added as their time comes, and new cases
+keep arriving after the anchor at the history's pace. Records reach the store through the
+sync engine like any real source's.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from advisor_app.domain import (
     Account,
@@ -27,8 +32,10 @@ from advisor_app.domain import (
     ServiceDayKind,
     Severity,
     UsageMetric,
+    WeeklyUpdateState,
     load_tiers,
 )
+from advisor_app.obligations.weekly_updates import due_at, iso_week
 from advisor_app.resources import resource_path
 from advisor_app.sync.provider import Page
 
@@ -58,6 +65,24 @@ class DemoServiceDay:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class DemoWeeklyUpdate:
+    """A past week's update of the demo's story: sent (on time or late) or skipped."""
+
+    account_remote_id: str
+    week: str
+    state: WeeklyUpdateState
+    sent_at: datetime | None
+    reason: str
+
+
+SKIP_REASONS = (
+    "Customer on holiday",
+    "Quiet week: agreed with the customer to skip",
+    "Covered in the quarterly review",
+)
+
+
 def _parameters() -> dict[str, Any]:
     with resource_path("demo", "parameters.json").open(encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
@@ -79,14 +104,41 @@ class DemoSource:
 
     page_size = 2_000
 
-    def __init__(self, seed: int, scale: DemoScale, anchor: datetime) -> None:
-        if anchor.tzinfo is None:
-            raise ValueError("the demo anchor must be an aware datetime")
+    def __init__(self, seed: int, scale: DemoScale, now: datetime) -> None:
+        if now.tzinfo is None:
+            raise ValueError("the demo's present must be an aware datetime")
         self.seed = seed
         self.scale = scale
-        self.anchor = anchor.astimezone(UTC).replace(second=0, microsecond=0)
+        self.now = now.astimezone(UTC).replace(second=0, microsecond=0)
+        self.anchor = self.now
+        """Where the histories lead up to: `now` on the first sync, then the stored cursor's."""
         self._p = _parameters()
         self._contacts: dict[int, list[Contact]] = {}
+        self._anchor_fixed = False
+
+    def _adopt_anchor(self, cursor: str | None) -> None:
+        """Take the anchor of an earlier sync from its cursor (`ANCHOR|NOW[#page]`, or an older
+        workspace's plain `ANCHOR[#page]`), once per run, before anything is generated."""
+        if self._anchor_fixed or cursor is None:
+            return
+        self._anchor_fixed = True
+        try:
+            anchor = datetime.fromisoformat(cursor.split("|")[0].split("#")[0])
+        except ValueError:
+            return
+        if anchor.tzinfo is not None and anchor <= self.now and anchor != self.anchor:
+            self.anchor = anchor.astimezone(UTC)
+            self.__dict__.pop("accounts", None)
+            self._contacts.clear()
+
+    @property
+    def case_count(self) -> int:
+        """The scale's cases, and those that have arrived since the anchor at the same pace."""
+        return self.scale.cases + int((self.now - self.anchor) / self._arrival_interval)
+
+    @property
+    def _arrival_interval(self) -> timedelta:
+        return timedelta(days=HISTORY_DAYS) / self.scale.cases
 
     @property
     def source(self) -> str:
@@ -186,7 +238,24 @@ class DemoSource:
         )
 
     def story(self, case_index: int) -> _CaseStory:
-        """The case with this index and its whole history up to the anchor."""
+        """The case with this index and its history up to `now` (none when it has not arrived)."""
+        case, events = self._whole_story(case_index)
+        shown = [event for event in events if event.at <= self.now]
+        status, severity = CaseStatus.NEW, case.severity
+        severities = [event for event in events if event.kind is EventKind.SEVERITY_CHANGE]
+        if severities:
+            severity = Severity(int(severities[0].old_value))
+        for event in shown:
+            if event.kind is EventKind.STATUS_CHANGE:
+                status = CaseStatus(event.value)
+            elif event.kind is EventKind.SEVERITY_CHANGE:
+                severity = Severity(int(event.value))
+        updated = shown[-1].at if shown else case.created_at
+        return _CaseStory(replace(case, status=status, severity=severity, updated_at=updated), shown)
+
+    def _whole_story(self, case_index: int) -> tuple[Case, list[CaseEvent]]:
+        """The case's whole story, drawn without regard to the present (so the part of it a
+        sync has shown never changes); `story` cuts it at `now`."""
         p = self._p
         rng = self._rng(3, case_index)
         account_index = case_index % self.scale.accounts
@@ -196,9 +265,16 @@ class DemoSource:
         requester = rng.choice(contacts if rng.random() < 0.06 else authorized)
         agents = ("Alex Morgan", "Sam Okafor", "Jamie Lindqvist")
         severity = Severity(_weighted(rng, {1: 0.07, 2: 0.3, 3: 0.63}))
-        # Cases arrive evenly over the history; the young ones are the active ones.
-        age_hours = HISTORY_DAYS * 24 * rng.random()
-        created = self.anchor - timedelta(minutes=int(age_hours * 60) + 1)
+        share = rng.random()
+        if case_index < self.scale.cases:
+            # Cases arrive evenly over the history; the young ones are the active ones.
+            age_hours = HISTORY_DAYS * 24 * share
+            created = self.anchor - timedelta(minutes=int(age_hours * 60) + 1)
+        else:
+            # Arrivals after the anchor, one per interval, at the same pace.
+            age_hours = 0.0
+            created = self.anchor + self._arrival_interval * (case_index - self.scale.cases + share)
+            created = created.replace(second=0, microsecond=0)
         remote_id = str(10_000 + case_index)
         events: list[CaseEvent] = []
         status = CaseStatus.NEW
@@ -222,8 +298,6 @@ class DemoSource:
         cycles = rng.randrange(1, 6)
         solved_after = rng.random() < (0.97 if age_hours > 240 else 0.55)
         for cycle in range(cycles):
-            if at >= self.anchor:
-                break
             agent = rng.choice(agents)
             if rng.random() < 0.25:
                 note_at = max(events[-1].at, at - timedelta(minutes=rng.randrange(5, 90)))
@@ -243,22 +317,18 @@ class DemoSource:
             set_status(CaseStatus.PENDING if waiting else CaseStatus.OPEN, at, agent)
             if cycle == cycles - 1 and solved_after:
                 solve_at = at + timedelta(minutes=int(rng.uniform(1, 72) * 60))
-                if solve_at < self.anchor:
-                    set_status(CaseStatus.SOLVED, solve_at, agent)
-                    if solve_at + timedelta(days=4) < self.anchor:
-                        set_status(CaseStatus.CLOSED, solve_at + timedelta(days=4), "system")
+                set_status(CaseStatus.SOLVED, solve_at, agent)
+                set_status(CaseStatus.CLOSED, solve_at + timedelta(days=4), "system")
                 break
             reply_at = at + timedelta(minutes=int(rng.uniform(0.5, 60) * 60))
-            if reply_at >= self.anchor:
-                break
             add(EventKind.CUSTOMER_MESSAGE, reply_at, requester.email, rng.choice(p["customer_lines"]))
             set_status(CaseStatus.OPEN, reply_at, requester.email)
             follow_up = {1: (0.5, 30.0), 2: (2.0, 80.0), 3: (2.0, 90.0)}[current_severity.value]
             at = reply_at + timedelta(minutes=int(rng.uniform(*follow_up) * 60))
         else:
-            # The story ran out of cycles unsolved: the agent's next reply, when its time has
-            # come, asks the customer for details, and the case waits on them.
-            if status is CaseStatus.OPEN and at < self.anchor:
+            # The story ran out of cycles unsolved: the agent's next reply asks the customer
+            # for details, and the case waits on them.
+            if status is CaseStatus.OPEN:
                 agent = rng.choice(agents)
                 add(EventKind.AGENT_REPLY, at, agent, "Could you send us the details we need to reproduce this?")
                 set_status(CaseStatus.PENDING, at, agent)
@@ -275,19 +345,21 @@ class DemoSource:
             created_at=created,
             updated_at=events[-1].at,
         )
-        return _CaseStory(case, events)
+        return case, events
 
     # Usage and service days -------------------------------------------------------------
 
     def usage_of(self, account_index: int) -> list[UsageMetric]:
         account = self.accounts[account_index]
-        rng = self._rng(4, account_index)
         metrics = []
         first_day = self.anchor.date() - timedelta(days=HISTORY_DAYS)
-        for metric, (low, high) in self._p["metrics"].items():
+        # Up to yesterday: the history before the anchor, and each day since as it ends.
+        days = HISTORY_DAYS + (self.now.date() - self.anchor.date()).days
+        for metric_index, (metric, (low, high)) in enumerate(self._p["metrics"].items()):
+            rng = self._rng(4, account_index, metric_index)  # one per metric: a later day draws nothing earlier
             level = rng.uniform(low, high)
             trend = rng.uniform(-0.004, 0.008)
-            for offset in range(HISTORY_DAYS):
+            for offset in range(days):
                 day = first_day + timedelta(days=offset)
                 weekend = 0.35 if day.weekday() >= 5 else 1.0
                 level *= 1 + trend + rng.uniform(-0.03, 0.03)
@@ -316,10 +388,52 @@ class DemoSource:
                 )
         return entries
 
+    @property
+    def tracked_since(self) -> datetime:
+        """When the demo workspace "started tracking" its accounts: the history's first day."""
+        return self.anchor - timedelta(days=HISTORY_DAYS)
+
+    def weekly_updates(self) -> list[DemoWeeklyUpdate]:
+        """The story of the past weeks' updates (local-owned, not synced): mostly sent before
+        Friday's due time, a few late or skipped, and some accounts' last week not sent yet."""
+        updates = []
+        for index, account in enumerate(self.accounts):
+            if account.named_advisor is None or not load_tiers().get(account.tier).weekly_updates:
+                continue
+            rng = self._rng(6, index)
+            zone = ZoneInfo(account.timezone)
+            tracked = self.tracked_since.astimezone(zone).date()
+            first = max(tracked, account.contract_year_start)
+            monday = first - timedelta(days=first.weekday())
+            today = self.anchor.astimezone(zone).date()
+            this_monday = today - timedelta(days=today.weekday())
+            while monday < this_monday:
+                week = iso_week(monday)
+                due = due_at(week, account.timezone)
+                roll = rng.random()
+                last = monday + timedelta(days=7) == this_monday
+                monday += timedelta(days=7)
+                if (last and roll < 0.3) or roll < 0.03:
+                    continue  # not sent: overdue
+                if roll < 0.1:
+                    updates.append(
+                        DemoWeeklyUpdate(
+                            account.remote_id, week, WeeklyUpdateState.SKIPPED, None, rng.choice(SKIP_REASONS)
+                        )
+                    )
+                    continue
+                if roll < 0.22:
+                    sent = due + timedelta(minutes=int(rng.uniform(1, 60) * 60))  # late
+                else:
+                    sent = due - timedelta(minutes=int(rng.uniform(0.5, 30) * 60))
+                updates.append(DemoWeeklyUpdate(account.remote_id, week, WeeklyUpdateState.SENT, sent, ""))
+        return updates
+
     # Provider ------------------------------------------------------------------------
 
     def pages(self, stream: str, cursor: str | None) -> Iterator[Page]:
-        done = self.anchor.isoformat()
+        self._adopt_anchor(cursor)
+        done = f"{self.anchor.isoformat()}|{self.now.isoformat()}"
         if cursor == done:
             return
         if stream == "accounts":
@@ -337,20 +451,21 @@ class DemoSource:
             raise ValueError(f"unknown stream {stream!r}")
 
     def _case_pages(self, stream: str, done: str) -> Iterator[Page]:
-        total = self.scale.cases
+        total = self.case_count
         for start in range(0, total, self.page_size):
             stop = min(start + self.page_size, total)
             stories = [self.story(index) for index in range(start, stop)]
             records: list[Case] | list[CaseEvent]
             if stream == "cases":
-                records = [story.case for story in stories]
+                records = [story.case for story in stories if story.case.created_at <= self.now]
             else:
                 records = [event for story in stories for event in story.events]
             yield Page(stream, records, done if stop == total else f"{done}#{stop}")
 
 
-def demo_source(seed: int, scale: str, anchor: datetime) -> DemoSource:
+def demo_source(seed: int, scale: str, now: datetime) -> DemoSource:
+    """The demo as of `now`; its anchor is `now` on a first sync, else the stored cursor's."""
     try:
-        return DemoSource(seed, SCALES[scale], anchor)
+        return DemoSource(seed, SCALES[scale], now)
     except KeyError:
         raise ValueError(f"unknown demo scale {scale!r} (known: {', '.join(SCALES)})") from None

@@ -96,3 +96,12 @@ def test_snooze_for_an_hour_or_until_tomorrow_morning() -> None:
     assert snooze_until(SnoozeChoice.ONE_HOUR, NOW, berlin) == NOW + timedelta(hours=1)
     # 15:00 UTC is 16:00 in Berlin; tomorrow 08:00 there is 07:00 UTC.
     assert snooze_until(SnoozeChoice.TOMORROW, NOW, berlin) == datetime(2026, 11, 26, 7, 0, tzinfo=UTC)
+
+
+def test_a_new_severity_1_is_told_once_even_when_its_creation_time_moves() -> None:
+    created = NOW - timedelta(hours=2)
+    notified = {(1, "new_sev1", created)}
+    # A later sync reports the case created 40 minutes later: the same case, not a new event.
+    moved = facts(1, severity=1, created_at=created + timedelta(minutes=40), clock_deadline=NOW + timedelta(days=1))
+    other = facts(2, severity=1, created_at=created, clock_deadline=NOW + timedelta(days=1))
+    assert due_alerts([moved, other], NOW, notified, {}) == [Alert(2, AlertKind.NEW_SEV1, created)]

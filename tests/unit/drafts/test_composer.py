@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from advisor_app.domain import CaseStatus
@@ -14,6 +14,7 @@ from advisor_app.drafts.composer import compose_week, week_bounds
 from advisor_app.drafts.notes import add_note
 from advisor_app.drafts.service import compose_draft
 from advisor_app.drafts.templates import Templates
+from advisor_app.obligations.usage import compared_weeks, usage_series, week_over_week
 from advisor_app.obligations.weekly_updates import WeekError
 from advisor_app.sla import ClockKind
 from advisor_app.store import schema
@@ -114,11 +115,64 @@ def test_service_days_usage_and_flagged_notes(engine: Engine) -> None:
         facts = compose_week(connection, berlin_id, WEEK, NOW)
     days = facts.service_days
     assert (days.used_this_week, days.used_this_year, days.allotted, days.remaining) == (3, 5, 6, 1)
+    # W47 is still running on Friday: usage compares the complete W46 with W45 (no data then).
+    assert (facts.usage_weeks.week, facts.usage_weeks.previous) == ("2026-W46", "2026-W45")
     [usage] = facts.usage
     assert usage.metric == "active_users"
+    assert usage.this_week == 100.0 and usage.previous_week is None and usage.change is None
+    assert [note.body for note in facts.notes] == ["Rollout moved to January"]
+    # Once W47 has ended, its draft compares W47 itself with W46.
+    with engine.connect() as connection:
+        later = compose_week(connection, berlin_id, WEEK, NOW + timedelta(days=3))
+    assert (later.usage_weeks.week, later.usage_weeks.previous) == ("2026-W47", "2026-W46")
+    [usage] = later.usage
     assert usage.this_week == 110.0 and usage.previous_week == 100.0
     assert usage.change == pytest.approx(0.10)
-    assert [note.body for note in facts.notes] == ["Rollout moved to January"]
+
+
+def test_usage_compares_complete_weeks_not_a_monday_with_a_whole_week(engine: Engine) -> None:
+    """Flat usage: 100 a weekday, 35 a weekend day. On Monday of W48 the running week holds only
+    a weekday, so its mean against W47's (weekend included) would read +23 %; the draft and the
+    Usage tab both compare W47 with W46 and find no change."""
+    berlin_id = account_id(engine, "berlin")
+    first = date(2026, 11, 2)  # Monday of W45
+    rows = [
+        {
+            "source": "test",
+            "account_id": berlin_id,
+            "metric": "logins",
+            "day": first + timedelta(days=offset),
+            "value": 35.0 if (first + timedelta(days=offset)).weekday() >= 5 else 100.0,
+        }
+        for offset in range(22)  # W45, W46, W47 and Monday of W48
+    ]
+    with engine.begin() as connection:
+        connection.execute(insert(schema.usage_metrics), rows)
+    monday = datetime(2026, 11, 23, 15, 0, tzinfo=BERLIN).astimezone(UTC)
+    with engine.connect() as connection:
+        facts = compose_week(connection, berlin_id, "2026-W48", monday)
+        series = usage_series(connection, berlin_id)
+    logins = next(change for change in facts.usage if change.metric == "logins")
+    assert (facts.usage_weeks.week, facts.usage_weeks.previous) == ("2026-W47", "2026-W46")
+    assert logins.this_week == pytest.approx(logins.previous_week) and logins.change == pytest.approx(0.0)
+    naive = 100.0 / ((5 * 100.0 + 2 * 35.0) / 7) - 1
+    assert naive > 0.2  # what comparing the partial week would have claimed
+    # The Usage tab's rule, as of the account's today, gives the same figure.
+    tab = {change.metric: change.change for change in week_over_week(series, compared_weeks(date(2026, 11, 23)))}
+    assert tab["logins"] == logins.change
+    english = compose_draft(engine, Templates(), berlin_id, "2026-W48", monday).markdown
+    assert (
+        "Daily averages of week 2026-W47 (2026-11-16 to 2026-11-22) against week 2026-W46"
+        " (2026-11-09 to 2026-11-15), the last two complete weeks." in english
+    )
+    assert "| Metric (daily average) | 2026-W47 | 2026-W46 | Change |" in english
+    assert "| logins | 81 | 81 | +0.0 % |" in english
+    german = compose_draft(engine, Templates(), berlin_id, "2026-W48", monday, language="de").markdown
+    assert (
+        "Tagesmittel der Woche 2026-W47 (16.11.2026 bis 22.11.2026) gegenüber der Woche 2026-W46"
+        " (09.11.2026 bis 15.11.2026), den letzten beiden vollständigen Wochen." in german
+    )
+    assert "| Kennzahl (Tagesmittel) | 2026-W47 | 2026-W46 | Änderung |" in german
 
 
 def test_a_week_without_data_says_so(engine: Engine) -> None:

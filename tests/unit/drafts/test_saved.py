@@ -15,6 +15,7 @@ from advisor_app.drafts.notes import NoteError, add_note, delete_note, edit_note
 from advisor_app.drafts.saved import diff_lines, last_sent_before, load_draft, mark_sent, save_draft
 from advisor_app.drafts.service import accounts_owing_updates, draft_all_due, find_account, workspace_templates
 from advisor_app.errors import AdvisorError
+from advisor_app.obligations.terms import load_terms, set_contract_override
 from advisor_app.store import schema
 from tests.unit.drafts.history import NOW, WEEK, account_id
 
@@ -138,3 +139,15 @@ def test_draft_all_due_this_week(demo_desk: Desk) -> None:
     )
     again = draft_all_due(engine, templates, now)
     assert not any(item.created for item in again)
+
+
+def test_accounts_owing_updates_follow_the_contract_terms(demo_desk: Desk) -> None:
+    engine, now = demo_desk.engine, demo_desk.clock()
+    owing = accounts_owing_updates(engine, now)
+    excused = owing[0][0]
+    set_contract_override(engine, excused, now=now, weekly_updates=False)
+    assert excused not in {account for account, _, _ in accounts_owing_updates(engine, now)}
+    with engine.connect() as connection:
+        silver = next(t.account_id for t in load_terms(connection).values() if t.tier.id == "silver")
+    set_contract_override(engine, silver, now=now, weekly_updates=True)
+    assert silver in {account for account, _, _ in accounts_owing_updates(engine, now)}

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, select
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, select
 from advisor_app.errors import ContractOverrideError, OverAllotmentError, ServiceDayError
 from advisor_app.obligations.journal import last_edit, undo_last
 from advisor_app.obligations.ledger import (
+    LAPSE_WARNING_DAYS,
     account_balance,
     balances_needing_attention,
     book_service_day,
@@ -19,7 +21,7 @@ from advisor_app.obligations.ledger import (
     ledger,
     ledger_csv,
 )
-from advisor_app.obligations.terms import set_contract_override, terms_of
+from advisor_app.obligations.terms import load_terms, set_contract_override, terms_of
 from advisor_app.store import schema
 from tests.unit.obligations.conftest import GOLD, NOW, PLATINUM_LEAP, SILVER
 
@@ -262,3 +264,21 @@ def test_ledger_csv_per_contract_year(engine: Engine) -> None:
         ["2026-04-02", "1.5", "workshop", 'Dashboards, "KPIs"', "100 101", ""],
         ["2026-06-02", "2", "remote", "", "", "yes"],
     ]
+
+
+def test_the_lapse_warning_starts_by_the_accounts_own_date(engine: Engine) -> None:
+    """One rule (LAPSE_WARNING_DAYS before the year's last day), judged by the date in the
+    account's zone: at 00:30 in Tokyo it is still the day before in UTC."""
+    with engine.connect() as connection:
+        terms = load_terms(connection)[PLATINUM_LEAP]
+        last_day = terms.current_year(NOW).last_day
+        first_warning_day = last_day - timedelta(days=LAPSE_WARNING_DAYS)
+        tokyo = ZoneInfo("Asia/Tokyo")
+        warned_at = datetime.combine(first_warning_day, time(0, 30), tzinfo=tokyo).astimezone(UTC)
+        assert warned_at.date() < first_warning_day  # UTC still says the day before
+        before = {
+            a.account_id: a.reason for a in balances_needing_attention(connection, warned_at - timedelta(hours=1))
+        }
+        after = {a.account_id: a.reason for a in balances_needing_attention(connection, warned_at)}
+    assert PLATINUM_LEAP not in before
+    assert after[PLATINUM_LEAP] == "lapsing"  # nothing used yet: the whole allotment would lapse

@@ -7,9 +7,11 @@ import pytest
 from sqlalchemy import Engine, insert, select
 
 from advisor_app.errors import UsageImportError, WeeklyUpdateError
+from advisor_app.obligations.attention import obligations_needing_attention
 from advisor_app.obligations.contacts import contacts_of, contacts_summary, unauthorized_requester_cases
 from advisor_app.obligations.journal import undo_last
-from advisor_app.obligations.terms import set_contract_override
+from advisor_app.obligations.terms import load_terms, set_contract_override
+from advisor_app.obligations.tracking import record_first_sync, set_updates_start
 from advisor_app.obligations.updates import (
     skip_week,
     unskip_week,
@@ -19,7 +21,9 @@ from advisor_app.obligations.updates import (
     weeks_between,
 )
 from advisor_app.obligations.usage import (
+    ComparedWeeks,
     account_lookup,
+    compared_weeks,
     import_usage,
     read_usage_csv,
     read_usage_file,
@@ -38,21 +42,49 @@ def test_weeks_spanning_a_new_year_and_week_53() -> None:
     assert weeks_between(date(2024, 12, 29), date(2024, 12, 30)) == ["2024-W52", "2025-W01"]
 
 
-def test_history_covers_every_week_of_the_contract_year_so_far(engine: Engine) -> None:
+def test_updates_are_owed_from_the_first_sync_not_the_contract_years_start(engine: Engine) -> None:
+    # No sync recorded yet: only this week is owed (not the 37 weeks since the year began).
+    with engine.connect() as connection:
+        assert [entry.iso_week for entry in week_history(connection, GOLD, NOW)] == ["2026-W48"]
+    # First synced on Thursday 5 November (2026-W45): three weeks overdue, this week due.
+    assert record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC)) == 3
+    assert record_first_sync(engine, NOW) == 0  # once per account
     with engine.connect() as connection:
         history = week_history(connection, GOLD, NOW)
-    # Gold's year began Sunday 2026-03-15 (in 2026-W11); today is in 2026-W48.
-    assert history[0].iso_week == "2026-W48" and history[-1].iso_week == "2026-W11"
-    assert len(history) == 48 - 11 + 1
+    assert [entry.iso_week for entry in history] == ["2026-W48", "2026-W47", "2026-W46", "2026-W45"]
     assert history[0].status is WeekStatus.DUE  # Friday 17:00 Denver is still ahead
     assert {entry.status for entry in history[1:]} == {WeekStatus.OVERDUE}
 
 
+def test_the_advisor_sets_the_start_week_and_can_undo_it(engine: Engine) -> None:
+    record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))
+    set_updates_start(engine, GOLD, "2026-W47", now=NOW)
+    with engine.connect() as connection:
+        assert [entry.iso_week for entry in week_history(connection, GOLD, NOW)] == ["2026-W48", "2026-W47"]
+        # Never before the contract's start: Silver's contract began on 2026-01-01 (2026-W01).
+        assert load_terms(connection)[SILVER].updates_owed_from(NOW) == date(2026, 11, 2)
+    set_updates_start(engine, SILVER, "2025-W40", now=NOW)
+    with engine.connect() as connection:
+        assert load_terms(connection)[SILVER].updates_owed_from(NOW) == date(2025, 12, 29)
+    with pytest.raises(WeeklyUpdateError, match=r"start week 2026-W49: it is after this week \(2026-W48\)"):
+        set_updates_start(engine, GOLD, "2026-W49", now=NOW)
+    with pytest.raises(WeeklyUpdateError, match="is not an ISO week"):
+        set_updates_start(engine, GOLD, "week 47", now=NOW)
+    undo_last(engine, NOW, GOLD)
+    with engine.connect() as connection:
+        assert len(week_history(connection, GOLD, NOW)) == 4  # back to the first sync's week
+    set_updates_start(engine, GOLD, "2026-W46", now=NOW)
+    set_updates_start(engine, GOLD, None, now=NOW)
+    with engine.connect() as connection:
+        assert week_history(connection, GOLD, NOW)[-1].iso_week == "2026-W45"
+
+
 def test_a_history_across_week_53(engine: Engine) -> None:
     later = datetime(2027, 1, 6, 12, 0, tzinfo=UTC)
+    record_first_sync(engine, datetime(2026, 12, 1, tzinfo=UTC))
     with engine.connect() as connection:
-        weeks = [entry.iso_week for entry in week_history(connection, GOLD, later)[:3]]
-    assert weeks == ["2027-W01", "2026-W53", "2026-W52"]
+        weeks = [entry.iso_week for entry in week_history(connection, GOLD, later)]
+    assert weeks == ["2027-W01", "2026-W53", "2026-W52", "2026-W51", "2026-W50", "2026-W49"]
 
 
 def test_due_time_per_account_in_its_zone(engine: Engine) -> None:
@@ -126,17 +158,39 @@ def test_a_skipped_draft_keeps_its_body_and_a_sent_week_cannot_be_skipped(engine
         assert (state, body) == ("drafted", "Draft")
 
 
-def test_updates_needing_attention_across_accounts(engine: Engine) -> None:
+def test_updates_needing_attention_include_overdue_weeks_of_the_past(engine: Engine) -> None:
+    record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))  # 2026-W45
     skip_week(engine, PLATINUM_LEAP, "2026-W47", "Handover", now=NOW)
+    skip_week(engine, PLATINUM_LEAP, "2026-W46", "Handover", now=NOW)
+    skip_week(engine, PLATINUM_LEAP, "2026-W45", "Handover", now=NOW)
+    skip_week(engine, GOLD, "2026-W46", "Customer on holiday", now=NOW)
     with engine.connect() as connection:
         items = updates_needing_attention(connection, NOW)
-    # Silver owes none; Gold's last week is overdue; both owe this week (due Friday).
+    # Silver owes none; Gold's W45 and W47 are overdue (W46 skipped); both owe this week (due Friday).
     assert [(i.account_id, i.week.iso_week, i.week.status) for i in items] == [
+        (GOLD, "2026-W45", WeekStatus.OVERDUE),
         (GOLD, "2026-W47", WeekStatus.OVERDUE),
         (PLATINUM_LEAP, "2026-W48", WeekStatus.DUE),
         (GOLD, "2026-W48", WeekStatus.DUE),
     ]
     assert all(i.account_id != SILVER for i in items)
+
+
+def test_one_attention_answer_for_today_and_the_account(engine: Engine) -> None:
+    """Today's lists and the Account 360 come from the same functions: contacts over the limit,
+    service days by the one lapse rule in the account's zone, overdue updates."""
+    record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))
+    with engine.connect() as connection:
+        attention = obligations_needing_attention(connection, NOW)
+        summary = contacts_summary(connection, GOLD)
+        gold_history = week_history(connection, GOLD, NOW)
+    assert [(c.account_id, c.summary.authorized, c.summary.limit) for c in attention.contacts] == [(GOLD, 4, 3)]
+    assert attention.contacts[0].summary == summary
+    overdue_on_today = [
+        i.week.iso_week for i in attention.updates if i.account_id == GOLD and i.week.status.value == "overdue"
+    ]
+    overdue_in_tab = sorted(e.iso_week for e in gold_history if e.status is WeekStatus.OVERDUE)
+    assert overdue_on_today == overdue_in_tab == ["2026-W45", "2026-W46", "2026-W47"]
 
 
 # Contacts ---------------------------------------------------------------------------------
@@ -227,13 +281,29 @@ def test_the_file_reader_takes_a_bom_and_reorders_columns(engine: Engine, tmp_pa
         read_usage_file(connection, tmp_path / "latin.csv")
 
 
-def test_week_over_week_compares_mean_daily_values() -> None:
-    last = date(2026, 11, 24)
+def test_week_over_week_compares_mean_daily_values_of_complete_weeks() -> None:
+    sunday = date(2026, 11, 22)  # the end of 2026-W47
     series = {
-        "logins": [(last - timedelta(days=d), 10.0 if d < 7 else 8.0) for d in range(13, -1, -1)],
-        "new": [(last, 3.0)],
+        "logins": [(sunday - timedelta(days=d), 10.0 if d < 7 else 8.0) for d in range(13, -1, -1)]
+        + [(date(2026, 11, 23), 50.0)],  # Monday of the running week is left out
+        "new": [(sunday, 3.0)],
+        "gone": [(sunday - timedelta(days=8), 1.0)],  # nothing in the compared week: not listed
     }
-    changes = {change.metric: change for change in week_over_week(series)}
+    weeks = compared_weeks(date(2026, 11, 24))
+    assert (weeks.week, weeks.previous) == ("2026-W47", "2026-W46")
+    assert (weeks.first_day, weeks.last_day) == (date(2026, 11, 16), sunday)
+    changes = {change.metric: change for change in week_over_week(series, weeks)}
+    assert set(changes) == {"logins", "new"}
     assert changes["logins"].this_week == 10.0 and changes["logins"].previous_week == 8.0
     assert changes["logins"].change == pytest.approx(0.25)
     assert changes["new"].previous_week is None and changes["new"].change is None
+
+
+def test_compared_weeks_are_complete_ones() -> None:
+    monday, sunday = date(2026, 11, 23), date(2026, 11, 29)  # 2026-W48
+    # While W48 runs (even on its Sunday), W47 is the last complete week.
+    assert compared_weeks(monday).week == compared_weeks(sunday).week == "2026-W47"
+    assert compared_weeks(monday, "2026-W48").week == "2026-W47"
+    assert compared_weeks(monday + timedelta(days=7), "2026-W48").week == "2026-W48"
+    assert compared_weeks(monday, "2026-W40") == ComparedWeeks("2026-W40", "2026-W39")
+    assert compared_weeks(date(2027, 1, 5)) == ComparedWeeks("2026-W53", "2026-W52")
