@@ -88,8 +88,8 @@ def data_folder_check() -> Check:
     if getattr(sys, "frozen", False):
         bundle = Path(sys.executable).resolve().parent
         if root.resolve().is_relative_to(bundle):
-            return Check("data folder", False, f"{root} is inside the bundle {bundle}")
-    return Check("data folder", True, str(root))
+            return Check("data-folder", False, f"{root} is inside the bundle {bundle}")
+    return Check("data-folder", True, str(root))
 
 
 def workspace_check(desk: Desk) -> Check:
@@ -211,7 +211,7 @@ def _qt_checks(desk: Desk, folder: Path) -> list[Check]:
 def run_checks(clock: Clock = system_clock) -> list[Check]:
     checks = [
         guarded("resources", resources_check),
-        guarded("data folder", data_folder_check),
+        guarded("data-folder", data_folder_check),
         guarded("keyring", keyring_check),
     ]
     try:

@@ -40,8 +40,8 @@ def platforms_check(platform_name: str = sys.platform) -> Check:
     missing = [name for name in _PLATFORMS.get(platform_name, ()) if not any(name in file for file in present)]
     detail = f"Qt {qVersion()}: {', '.join(present) or 'none'} in {folder}"
     if missing:
-        return Check("qt platforms", False, f"missing {', '.join(missing)} ({detail})")
-    return Check("qt platforms", True, detail)
+        return Check("qt-platforms", False, f"missing {', '.join(missing)} ({detail})")
+    return Check("qt-platforms", True, detail)
 
 
 def translations_check() -> Check:
@@ -121,7 +121,7 @@ def qt_checks(desk: Desk, folder: Path) -> list[Check]:
     except Exception as error:
         return [Check("qt", False, f"no QApplication: {type(error).__name__}: {error}")]
     return [
-        guarded("qt platforms", platforms_check),
+        guarded("qt-platforms", platforms_check),
         guarded("translations", translations_check),
         guarded("svg", svg_check),
         guarded("window", lambda: window_check(desk, folder)),
