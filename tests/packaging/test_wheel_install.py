@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.bundle
+pytestmark = [pytest.mark.bundle, pytest.mark.timeout(1200)]
 
 ROOT = Path(__file__).resolve().parents[2]
 
