@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 CONSTRAINTS := packaging/constraints.txt
 HEADLESS := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test bench forms translations lint typecheck system-deps-run system-deps-test clean
+.PHONY: run test bench package forms translations lint typecheck system-deps-run system-deps-test system-deps-package clean
 
 run: system-deps-run $(VENV)/.app-installed
 	$(VENV)/bin/advisor-app --demo
@@ -16,6 +16,10 @@ test: system-deps-test $(VENV)/.dev-installed lint typecheck
 
 bench: system-deps-test $(VENV)/.dev-installed
 	$(HEADLESS) $(PY) benchmarks/run_all.py
+
+# The PyInstaller bundle for this OS in dist/ (Linux: also the tarball; see packaging/).
+package: system-deps-package $(VENV)/.dev-installed
+	PY=$(PY) packaging/build.sh
 
 forms: $(VENV)/.dev-installed
 	$(PY) -m advisor_app.gui.formgen
@@ -36,6 +40,9 @@ system-deps-run:
 
 system-deps-test:
 	@PYTHON=$(PYTHON) packaging/system-deps.sh test
+
+system-deps-package:
+	@PYTHON=$(PYTHON) packaging/system-deps.sh package
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="workspace folder (default: the user data dir)")
     parser.add_argument("--demo", action="store_true", help="use the demo workspace, creating it on first use")
+    parser.add_argument("--self-test", action="store_true", help="check this installation in a temporary workspace")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("gui", help="open the window (the default)")
     status = commands.add_parser("status", help="accounts and open cases")
@@ -331,6 +332,10 @@ def _gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from advisor_app.selftest import main as self_test
+
+        return self_test()
     handlers = {
         None: _gui,
         "gui": _gui,

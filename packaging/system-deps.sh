@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Advisor Desk needs (when run as root), or prints the exact
-# apt-get line and fails. Usage: packaging/system-deps.sh run|test
+# apt-get line and fails. Usage: packaging/system-deps.sh run|test|package
 set -euo pipefail
 
 profile=${1:-run}
@@ -14,6 +14,11 @@ packages=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 l
 if [ "$profile" = test ]; then
   # The real Secret Service keyring for the credential tests.
   packages+=(dbus gnome-keyring)
+fi
+if [ "$profile" = test ] || [ "$profile" = package ]; then
+  # PyInstaller reads and strips binaries with binutils; the desktop entry and the AppStream
+  # metainfo are validated as they are built (the test suite builds the bundle).
+  packages+=(binutils desktop-file-utils appstream)
 fi
 
 python=${PYTHON:-python3}

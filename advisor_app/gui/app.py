@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from advisor_app import APP_ID, APP_NAME, __version__
+from advisor_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.connection_wizard import run_connection_wizard
@@ -42,7 +42,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resource_path("icons", "advisor-desk.svg"))))
     theme_follower(app)
     return app
