@@ -51,6 +51,7 @@ def create_application(argv: list[str]) -> QApplication:
 def open_main_window(desk: Desk) -> MainWindow:
     window = MainWindow(desk)
     window.show()
+    window.start_syncing()
     return window
 
 

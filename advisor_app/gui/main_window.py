@@ -41,6 +41,7 @@ from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
+from advisor_app.gui.sync_triggers import SyncTriggers
 from advisor_app.gui.today_view import TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.ui.syncAction.setEnabled(desk.settings.source_kind is not None)
         if desk.settings.source_kind is not None:
             self.sync.start_interval()
+        self.sync_triggers = SyncTriggers(self.sync, desk.clock, self)
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
@@ -427,6 +429,11 @@ class MainWindow(QMainWindow):
         else:
             self.account_view.set_account(account.id)
             self._show_page(self.account_view)
+
+    def start_syncing(self) -> None:
+        """Once shown on the stored data: sync in the background now, on wake and when the network returns."""
+        if self.desk.settings.source_kind is not None:
+            self.sync_triggers.start()
 
     @Slot()
     def report_shown(self) -> None:
