@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.desk import Desk
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error_line
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.service import sync_workspace
@@ -97,11 +98,9 @@ class SyncController(QObject):
     @Slot(object)
     def _on_failure(self, error: object) -> None:
         self._finish()
-        if isinstance(error, SyncCancelled):
-            self.last_error = str(error)
-        else:
+        self.last_error = describe_error_line(error)
+        if not isinstance(error, SyncCancelled):
             log.warning("sync failed: %s", error)
-            self.last_error = str(error) or type(error).__name__
             if self.failing_since is None:
                 self.failing_since = self._desk.clock()
         self.failed.emit(self.last_error)

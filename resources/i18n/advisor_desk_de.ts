@@ -686,10 +686,6 @@
         <translation>Unter dieser Adresse wurde nichts gefunden (404)</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Test the connection again after a change.</source>
         <translation>Testen Sie die Verbindung nach einer Änderung erneut.</translation>
     </message>
@@ -797,6 +793,37 @@ Details: {reason}</translation>
     <message>
         <source>Every case was filed by an authorized contact.</source>
         <translation>Alle Fälle wurden von autorisierten Kontakten eingereicht.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the app did not expect.</source>
+        <translation>Etwas ist schiefgegangen, womit die App nicht gerechnet hat.</translation>
+    </message>
+    <message>
+        <source>What was saved before stays saved. You can go on working; if something looks wrong, restart the app. To report the problem, copy the details below and attach the log.</source>
+        <translation>Was vorher gespeichert wurde, bleibt gespeichert. Sie können weiterarbeiten; wenn etwas falsch aussieht, starten Sie die App neu. Um das Problem zu melden, kopieren Sie die Details unten und hängen Sie das Protokoll an.</translation>
+    </message>
+    <message>
+        <source>Log: {path}</source>
+        <translation>Protokoll: {path}</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -923,10 +950,6 @@ Details: {reason}</translation>
     <message>
         <source>Composing from this week&apos;s data…</source>
         <translation>Wird aus den Daten dieser Woche erstellt…</translation>
-    </message>
-    <message>
-        <source>The draft could not be composed: {error}</source>
-        <translation>Der Entwurf konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
         <source>No update was sent for a week before this one.</source>
@@ -1506,10 +1529,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
         <translation>Über dem Kontingent</translation>
     </message>
     <message>
-        <source>{message}.
+        <source>{message}
 
 Book it anyway? The entry will be flagged.</source>
-        <translation>{message}.
+        <translation>{message}
 
 Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
@@ -2279,6 +2302,157 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Follow-up</source>
         <translation>Folgeantwort</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The sync was cancelled; what it had fetched is kept.</source>
+        <translation>Die Synchronisierung wurde abgebrochen; was sie schon abgerufen hatte, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Adresse und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Check the address or the CA bundle.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut. Prüfen Sie die Adresse oder das CA-Bündel.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again later.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Try again.</source>
+        <translation>Die Verbindung zum Server ist abgebrochen. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the token. Sign in again with a valid token.</source>
+        <translation>Der Server hat das Token nicht angenommen. Melden Sie sich mit einem gültigen Token neu an.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s user may not read this. Ask the administrator for the rights.</source>
+        <translation>Der Benutzer des Tokens darf dies nicht lesen. Bitten Sie die Administration um die Rechte.</translation>
+    </message>
+    <message>
+        <source>Nothing was found at this address. Check the server&apos;s URL.</source>
+        <translation>Unter dieser Adresse wurde nichts gefunden. Prüfen Sie die URL des Servers.</translation>
+    </message>
+    <message>
+        <source>The server asked to slow down. The next sync tries again.</source>
+        <translation>Der Server bittet um weniger Anfragen. Die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The server had an error. The next sync tries again.</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten. Die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection settings cannot be used.</source>
+        <translation>Die Verbindungseinstellungen sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer the app does not understand.</source>
+        <translation>Der Server hat eine Antwort geschickt, die die App nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to a ticketing system, or its token is missing.</source>
+        <translation>Dieser Arbeitsbereich ist mit keinem Ticketsystem verbunden, oder sein Token fehlt.</translation>
+    </message>
+    <message>
+        <source>This workspace holds the data of another source; it cannot be mixed.</source>
+        <translation>Dieser Arbeitsbereich enthält die Daten einer anderen Quelle; sie lassen sich nicht mischen.</translation>
+    </message>
+    <message>
+        <source>The sync stopped; what it had fetched is kept.</source>
+        <translation>Die Synchronisierung wurde angehalten; was sie schon abgerufen hatte, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this system to keep the token.</source>
+        <translation>Auf diesem System gibt es keinen Schlüsselbund, der das Token aufbewahren kann.</translation>
+    </message>
+    <message>
+        <source>The keyring could not keep or give the token.</source>
+        <translation>Der Schlüsselbund konnte das Token nicht speichern oder herausgeben.</translation>
+    </message>
+    <message>
+        <source>The workspace was written by a newer version of the app.</source>
+        <translation>Der Arbeitsbereich wurde von einer neueren Version der App geschrieben.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be used.</source>
+        <translation>Der Arbeitsbereich ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The service-day entry was not saved.</source>
+        <translation>Der Service-Tag-Eintrag wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The weekly update was not changed.</source>
+        <translation>Der Wochenbericht wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The contract value was not saved.</source>
+        <translation>Der Vertragswert wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing was undone.</source>
+        <translation>Nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The change was not saved.</source>
+        <translation>Die Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The usage file was not imported.</source>
+        <translation>Die Nutzungsdatei wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>The note was not saved.</source>
+        <translation>Die Notiz wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The draft could not be made or changed.</source>
+        <translation>Der Entwurf konnte nicht erstellt oder geändert werden.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written.</source>
+        <translation>Die Datei konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The quiet hours in the settings cannot be used.</source>
+        <translation>Die Ruhezeiten in den Einstellungen sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Das hat nicht funktioniert.</translation>
+    </message>
+    <message>
+        <source>{used} of {allotted} allotted days are already used; this booking would go beyond the contract year&apos;s allotment.</source>
+        <translation>{used} von {allotted} zugeteilten Tagen sind schon verbraucht; diese Buchung ginge über das Kontingent des Vertragsjahres hinaus.</translation>
+    </message>
+    <message>
+        <source>Template {name}</source>
+        <translation>Vorlage {name}</translation>
+    </message>
+    <message>
+        <source>Template {name}, line {line}</source>
+        <translation>Vorlage {name}, Zeile {line}</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s logs folder</source>
+        <translation>der Protokollordner des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). The details are in the log: {path}</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen ({kind}). Die Details stehen im Protokoll: {path}</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import add_undo_shortcut, long_date_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
 from advisor_app.gui.account.service_day_dialog import EntryFields, ServiceDayDialog
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations import journal
 from advisor_app.obligations.contract_years import ContractYear
 from advisor_app.obligations.ledger import (
@@ -310,7 +311,7 @@ class ServiceDaysTab(QWidget):
         try:
             delete_service_day(self._desk.engine, entry.id, now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Deleted the entry of {day}. Ctrl+Z brings it back.").format(day=entry.day))
 
@@ -321,7 +322,7 @@ class ServiceDaysTab(QWidget):
         try:
             undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations.usage import (
     USAGE_CSV_COLUMNS,
     UsageFile,
@@ -173,8 +174,8 @@ class UsageTab(QWidget):
                 self._finish_import(parsed)
                 return None
         except AdvisorError as error:
-            self.status_label.setText(str(error))
-            QMessageBox.warning(self, self.tr("Import usage"), str(error))
+            self.status_label.setText(describe_error(error))
+            QMessageBox.warning(self, self.tr("Import usage"), describe_error(error))
             return None
         dialog = UsageImportDialog(parsed, path.name, self)
         dialog.accepted.connect(self._on_dialog_accepted)
@@ -189,7 +190,7 @@ class UsageTab(QWidget):
         try:
             count = import_usage(self._desk.engine, parsed, import_good_rows=import_good_rows)
         except AdvisorError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(describe_error(error))
             return
         self.status_label.setText(self.tr("Imported {count} row(s).").format(count=count))
         self.reload()

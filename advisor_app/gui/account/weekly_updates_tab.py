@@ -23,6 +23,7 @@ from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations import journal
 from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.updates import WeekEntry, skip_week, unskip_week, week_history
@@ -216,7 +217,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             skip_week(self._desk.engine, self._account_id, week, dialog.reason.toPlainText(), now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Skipped {week}. Ctrl+Z takes it back.").format(week=week))
 
@@ -228,7 +229,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             unskip_week(self._desk.engine, self._account_id, week, now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("{week} is no longer skipped.").format(week=week))
 
@@ -239,7 +240,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
 

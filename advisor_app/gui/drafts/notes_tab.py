@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.drafts.notes import Note, add_note, delete_note, edit_note, flag_note, notes_of
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.error_text import describe_error
 
 _FLAG = "\u2691"  # a flag: the note goes into the weekly update
 
@@ -136,7 +137,7 @@ class NotesTab(QWidget):
             else:
                 saved = edit_note(self.desk.engine, note.id, self.editor.toPlainText(), now, case_id=note.case_id)
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload(select_id=saved.id)
 
@@ -148,7 +149,7 @@ class NotesTab(QWidget):
         try:
             flag_note(self.desk.engine, note.id, checked, self.desk.clock())
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload(select_id=note.id)
 
@@ -169,6 +170,6 @@ class NotesTab(QWidget):
         try:
             delete_note(self.desk.engine, note.id)
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload()
