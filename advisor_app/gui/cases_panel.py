@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -89,6 +90,8 @@ class CasesPanel(QWidget):
         self._fixed = fixed or CaseFilter()
         self._account_filter = account_filter
         self._never_shown = never_shown
+        self.row_actions: list[QAction] = []
+        """the window's actions on the current case, added to a row's context menu"""
         self.model = CasesTableModel(desk.engine, desk.clock, self)
 
         layout = QVBoxLayout(self)
@@ -320,8 +323,11 @@ class CasesPanel(QWidget):
         if not index.isValid():
             return
         case_id = int(index.data(CASE_ID_ROLE))
+        self.view.setCurrentIndex(index)  # the row's case is the one the window's actions act on
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         open_action = menu.addAction(self.tr("&Open case"))
+        menu.addActions(self.row_actions)
         hour = menu.addAction(self.tr("Snooze notifications for 1 &hour"))
         tomorrow = menu.addAction(self.tr("Snooze notifications until &tomorrow"))
         chosen = menu.exec(self.view.viewport().mapToGlobal(position))

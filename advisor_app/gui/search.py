@@ -150,6 +150,8 @@ class SearchPopup(QDialog):
     """The search box. `chosen(kind, item_id)` when the user picks a hit with Enter or a click."""
 
     chosen = Signal(str, int)
+    source_requested = Signal(int)
+    """Ctrl+Shift+O on a case hit: open its ticket in the source's web interface"""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +192,10 @@ class SearchPopup(QDialog):
         self.debounce.timeout.connect(self.run_search)
         self.query_edit.textChanged.connect(self._on_text_changed)
         self.query_edit.installEventFilter(self)
+        self.source_action = QAction(self.tr("Open in source"), self)
+        self.source_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.source_action.triggered.connect(self._open_in_source)
+        self.addAction(self.source_action)
         self._show_status()
 
     def open_search(self) -> None:
@@ -267,6 +273,12 @@ class SearchPopup(QDialog):
         current = self.results_view.currentIndex()
         row = 0 if not current.isValid() else max(0, min(count - 1, current.row() + step))
         self.results_view.setCurrentIndex(self.model.index(row, 0))
+
+    @Slot()
+    def _open_in_source(self) -> None:
+        index = self.results_view.currentIndex()
+        if index.isValid() and index.data(KIND_ROLE) == HitKind.CASE.value:
+            self.source_requested.emit(int(index.data(ID_ROLE)))
 
     @Slot(QModelIndex)
     def _choose_index(self, index: QModelIndex) -> None:

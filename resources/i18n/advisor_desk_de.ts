@@ -1417,6 +1417,37 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     </message>
 </context>
 <context>
+    <name>OpenInSource</name>
+    <message>
+        <source>Open in &amp;source</source>
+        <translation>In der &amp;Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open the case&apos;s ticket in {source} in your browser</source>
+        <translation>Das Ticket des Falls in {source} im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>The demo has no web interface to open cases in</source>
+        <translation>Die Demo hat keine Weboberfläche, in der sich Fälle öffnen lassen</translation>
+    </message>
+    <message>
+        <source>Connect a ticketing system to open cases in it</source>
+        <translation>Verbinden Sie ein Ticketsystem, um Fälle darin zu öffnen</translation>
+    </message>
+    <message>
+        <source>Choose a case first: its ticket opens in the browser.</source>
+        <translation>Wählen Sie zuerst einen Fall: sein Ticket öffnet sich im Browser.</translation>
+    </message>
+    <message>
+        <source>This case has no page in a ticketing system to open.</source>
+        <translation>Dieser Fall hat keine Seite in einem Ticketsystem, die sich öffnen ließe.</translation>
+    </message>
+    <message>
+        <source>No browser could open {url}</source>
+        <translation>Kein Browser konnte {url} öffnen</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
         <source>Seen</source>
@@ -1460,6 +1491,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     <message>
         <source>Search status</source>
         <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>Open in source</source>
+        <translation>In der Quelle öffnen</translation>
     </message>
     <message>
         <source>Type part of an account name, a case number, subject or requester.</source>
