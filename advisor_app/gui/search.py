@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.desk import Desk
+from advisor_app.gui.labels import status_label
 from advisor_app.store.search import HitKind, SearchHit, search
 
 RESULT_LIMIT = 30
@@ -56,6 +57,15 @@ def kind_text(kind: str) -> str:
         HitKind.CASE.value: QApplication.translate("search", "Case"),
         HitKind.NOTE.value: QApplication.translate("search", "Note"),
     }.get(kind, kind)
+
+
+def second_line(hit: SearchHit) -> str:
+    """Under the title: a case's account and status, then the text around the match."""
+    if hit.kind is not HitKind.CASE:
+        return hit.snippet
+    return " · ".join(
+        part for part in (hit.account, status_label(hit.status) if hit.status else "", hit.snippet) if part
+    )
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -82,13 +92,13 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.snippet
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind_text(hit.kind.value)}: {hit.title}. {hit.snippet}"
+            return f"{kind_text(hit.kind.value)}: {hit.title}. {second_line(hit)}"
         if role == KIND_ROLE:
             return hit.kind.value
         if role == ID_ROLE:
             return hit.item_id
         if role == SNIPPET_ROLE:
-            return hit.snippet
+            return second_line(hit)
         return None
 
 
