@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import text
+
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from sqlalchemy import text
 
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import CASE_ID_ROLE
