@@ -141,7 +141,7 @@ def _usage_import(args: argparse.Namespace) -> int:
         count = import_usage(desk.engine, parsed, import_good_rows=args.import_good_rows)
     finally:
         desk.close()
-    print(f"imported {count} row(s)")
+    print(f"imported {count} row" + ("" if count == 1 else "s"))
     return 0
 
 

@@ -786,9 +786,12 @@ Details: {reason}</translation>
         <source>{count} of {limit} authorized contacts ({tier})</source>
         <translation>{count} von {limit} autorisierten Kontakten ({tier})</translation>
     </message>
-    <message>
-        <source>{count} case(s) filed by someone who is not an authorized contact</source>
-        <translation>Fälle, die nicht von einem autorisierten Kontakt eingereicht wurden: {count}</translation>
+    <message numerus="yes">
+        <source>%Ln case(s) filed by someone who is not an authorized contact</source>
+        <translation>
+            <numerusform>%Ln Fall, eingereicht von jemandem, der kein autorisierter Kontakt ist</numerusform>
+            <numerusform>%Ln Fälle, eingereicht von jemandem, der kein autorisierter Kontakt ist</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every case was filed by an authorized contact.</source>
@@ -1340,6 +1343,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>No notes about this account yet. Write one on the right and save it; tick “Include in the weekly update” to have it in the next draft.</source>
+        <translation>Noch keine Notizen zu diesem Konto. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
     </message>
     <message>
         <source>Delete the note?</source>
@@ -2054,6 +2061,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>{lead}: {new} new cases, {breaches} breaches, {status} status changes. Last sync: {synced}.</source>
         <translation>{lead}: neue Fälle: {new}, Verletzungen: {breaches}, Statusänderungen: {status}. Letzte Synchronisierung: {synced}.</translation>
     </message>
+    <message>
+        <source>This workspace is not connected to a ticketing system yet, so there is nothing to show. File › Connect… brings in your accounts and cases.</source>
+        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Konten und Fälle.</translation>
+    </message>
 </context>
 <context>
     <name>UsageChangesModel</name>
@@ -2088,9 +2099,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>Rows that cannot be imported</source>
         <translation>Zeilen, die nicht importiert werden können</translation>
     </message>
-    <message>
-        <source>{bad} row(s) cannot be imported; nothing has been imported yet.</source>
-        <translation>Nicht importierbare Zeilen: {bad}; bisher wurde nichts importiert.</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be imported; nothing has been imported yet.</source>
+        <translation>
+            <numerusform>%Ln Zeile kann nicht importiert werden; bisher wurde nichts importiert.</numerusform>
+            <numerusform>%Ln Zeilen können nicht importiert werden; bisher wurde nichts importiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import the {count} good rows</source>
@@ -2123,9 +2137,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>Import usage</source>
         <translation>Nutzung importieren</translation>
     </message>
-    <message>
-        <source>Imported {count} row(s).</source>
-        <translation>Importierte Zeilen: {count}.</translation>
+    <message numerus="yes">
+        <source>Imported %Ln row(s).</source>
+        <translation>
+            <numerusform>%Ln Zeile importiert.</numerusform>
+            <numerusform>%Ln Zeilen importiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import usage metrics</source>
@@ -2240,9 +2257,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>This contract does not include weekly updates; the weeks are listed for reference.</source>
         <translation>Dieser Vertrag enthält keine Wochenberichte; die Wochen sind nur zur Information aufgeführt.</translation>
     </message>
-    <message>
-        <source>⚠ {count} overdue update(s) this contract year; the oldest is {week}.</source>
-        <translation>⚠ Überfällige Wochenberichte in diesem Vertragsjahr: {count}; der älteste ist {week}.</translation>
+    <message numerus="yes">
+        <source>⚠ %Ln overdue update(s) this contract year; the oldest is {week}.</source>
+        <translation>
+            <numerusform>⚠ %Ln überfälliger Wochenbericht in diesem Vertragsjahr: {week}.</numerusform>
+            <numerusform>⚠ %Ln überfällige Wochenberichte in diesem Vertragsjahr; der älteste ist {week}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This week&apos;s update ({week}) is {state}; due {due}.</source>

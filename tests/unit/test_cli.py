@@ -174,4 +174,4 @@ def test_usage_import_reports_bad_lines_and_imports_nothing_unless_asked(
     err = capsys.readouterr().err
     assert "usage.csv:3: day 'oops' is not a date" in err and "nothing was imported" in err
     assert main(["--data-dir", str(demo_root), "usage-import", str(path), "--import-good-rows"]) == 0
-    assert capsys.readouterr().out.strip() == "imported 1 row(s)"
+    assert capsys.readouterr().out.strip() == "imported 1 row"

@@ -53,9 +53,7 @@ class UsageImportDialog(QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(BadRowsModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        label = QLabel(
-            self.tr("{bad} row(s) cannot be imported; nothing has been imported yet.").format(bad=len(parsed.bad))
-        )
+        label = QLabel(self.tr("%Ln row(s) cannot be imported; nothing has been imported yet.", "", len(parsed.bad)))
         label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
@@ -192,7 +190,7 @@ class UsageTab(QWidget):
         except AdvisorError as error:
             self.status_label.setText(describe_error(error))
             return
-        self.status_label.setText(self.tr("Imported {count} row(s).").format(count=count))
+        self.status_label.setText(self.tr("Imported %Ln row(s).", "", count))
         self.reload()
         self.imported.emit(count)
 

@@ -128,9 +128,9 @@ class WeeklyUpdatesTab(QWidget):
         if not terms.weekly_updates:
             text = self.tr("This contract does not include weekly updates; the weeks are listed for reference.")
         elif overdue:
-            text = self.tr("⚠ {count} overdue update(s) this contract year; the oldest is {week}.").format(
-                count=len(overdue), week=overdue[-1].iso_week
-            )
+            text = self.tr(
+                "⚠ %Ln overdue update(s) this contract year; the oldest is {week}.", "", len(overdue)
+            ).format(week=overdue[-1].iso_week)
             palette.setColor(palette.ColorRole.WindowText, warning_color())
         elif self._weeks:
             current = self._weeks[0]
