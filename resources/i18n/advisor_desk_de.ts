@@ -2690,4 +2690,27 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Suchen…</translation>
     </message>
 </context>
+<context>
+    <name>usage</name>
+    <message>
+        <source>Active users</source>
+        <translation>Aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>Cards viewed</source>
+        <translation>Aufgerufene Cards</translation>
+    </message>
+    <message>
+        <source>Dataflow runs</source>
+        <translation>Dataflow-Läufe</translation>
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation>Speicher (GB)</translation>
+    </message>
+    <message>
+        <source>{metric}  ({change} on the week before)</source>
+        <translation>{metric}  ({change} zur Vorwoche)</translation>
+    </message>
+</context>
 </TS>

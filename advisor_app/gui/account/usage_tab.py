@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
+from advisor_app.gui.charts import ThemedChartView
 from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.i18n import format_percent
 from advisor_app.obligations.usage import (
     USAGE_CSV_COLUMNS,
     UsageFile,
@@ -70,17 +71,18 @@ class UsageImportDialog(QDialog):
         self.resize(640, 420)
 
 
-def _metric_chart(metric: str, points: list[tuple[object, float]], change: float | None) -> QChartView:
+def _metric_chart(metric: str, points: list[tuple[object, float]], change: float | None) -> ThemedChartView:
     series = QLineSeries()
     for day, value in points:
         series.append(float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()), value)  # type: ignore[arg-type]
     chart = QChart()
     chart.addSeries(series)
     chart.legend().hide()
-    chart.setBackgroundVisible(False)
     title = metric_label(metric)
     if change is not None:
-        title = f"{title}  ({change * 100:+.1f} % w/w)"
+        title = QCoreApplication.translate("usage", "{metric}  ({change} on the week before)").format(
+            metric=title, change=format_percent(change * 100, signed=True)
+        )
     chart.setTitle(title)
     x_axis = QDateTimeAxis()
     x_axis.setFormat("d MMM")
@@ -93,8 +95,7 @@ def _metric_chart(metric: str, points: list[tuple[object, float]], change: float
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x_axis)
     series.attachAxis(y_axis)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view = ThemedChartView(chart)
     view.setMinimumSize(320, 220)
     return view
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -118,7 +118,9 @@ class WeeklyUpdatesTab(QWidget):
         self.terms_label.setText(
             self.tr("Due every {weekday} at {time} ({zone})").format(
                 weekday=QLocale().dayName(terms.due_weekday + 1, QLocale.FormatType.LongFormat),
-                time=terms.due_time.strftime("%H:%M"),
+                time=QLocale().toString(
+                    QTime(terms.due_time.hour, terms.due_time.minute), QLocale.FormatType.ShortFormat
+                ),
                 zone=terms.timezone,
             )
         )

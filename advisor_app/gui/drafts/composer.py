@@ -42,6 +42,7 @@ from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.diff_dialog import DiffDialog
 from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
 
 log = logging.getLogger(__name__)
@@ -253,9 +254,7 @@ class DraftComposer(QWidget):
             widget.setEnabled(not sent and self.task is None)
 
     def _local(self, instant: datetime) -> str:
-        from zoneinfo import ZoneInfo
-
-        return instant.astimezone(ZoneInfo(self.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+        return format_instant(instant, self.timezone)
 
     # Editing and autosave ---------------------------------------------------------------
 

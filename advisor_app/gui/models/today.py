@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from advisor_app.attention.today import ItemKind, Level, TodayItem
+from advisor_app.gui.i18n import format_date, format_number
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.models.cases import format_instant
 
@@ -27,7 +28,7 @@ _ICONS = {
 
 
 def _days(value: float) -> str:
-    return f"{value:g}"
+    return format_number(value)
 
 
 class TodayItemsModel(QAbstractListModel):
@@ -106,7 +107,7 @@ class TodayItemsModel(QAbstractListModel):
                 allotted=_days(item.facts["allotted"]),
             )
         return self.tr("{account}: {days} days lapse unused on {day}").format(
-            account=item.account_name, days=_days(item.facts["lapsing"]), day=item.facts["lapse_on"].isoformat()
+            account=item.account_name, days=_days(item.facts["lapsing"]), day=format_date(item.facts["lapse_on"])
         )
 
     def tooltip(self, item: TodayItem) -> str:
