@@ -4,7 +4,7 @@ chart's own colours), numbers, percentages and dates in the locale, nothing cut 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -16,7 +16,7 @@ from advisor_app.attention.today import ItemKind, Level, TodayItem
 from advisor_app.desk import Desk
 from advisor_app.drafts.service import find_account
 from advisor_app.gui.account.burndown import BurnDownChart
-from advisor_app.gui.account.common import date_text, days_text
+from advisor_app.gui.account.common import date_text, days_text, local_time_text
 from advisor_app.gui.account.models import UsageChangesModel, metric_label
 from advisor_app.gui.account.usage_tab import UsageTab
 from advisor_app.gui.charts import ThemedChartView, text_colors
@@ -97,6 +97,7 @@ def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLang
     assert format_percent(6.8, signed=True) == "+6,8\u00a0%"
     assert days_text(1) == "0,5 Tage"
     assert date_text(date(2027, 1, 16)) == "16. Jan. 2027"
+    assert local_time_text(datetime(2026, 11, 27, 6, 0, tzinfo=UTC), "Australia/Sydney") == "Fr. 27. Nov. 17:00"
     model = UsageChangesModel()
     model.set_rows([WeekChange("cards_viewed", date(2026, 11, 29), 465.2, 435.6)])
     row = [model.index(0, column).data() for column in range(model.columnCount())]

@@ -41,7 +41,8 @@ def long_date_text(day: date) -> str:
 
 def local_time_text(instant: datetime, zone: str) -> str:
     local = instant.astimezone(ZoneInfo(zone))
-    return f"{QLocale().toString(QDate(local.year, local.month, local.day), 'ddd d MMM')} {local:%H:%M}"
+    form = "ddd d. MMM" if _german() else "ddd d MMM"
+    return f"{QLocale().toString(QDate(local.year, local.month, local.day), form)} {local:%H:%M}"
 
 
 def add_undo_shortcut(widget: QWidget, undo: Callable[[], None]) -> QAction:
