@@ -1855,6 +1855,13 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Waiting {seconds} s before asking the source again ({reason})</source>
+        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>

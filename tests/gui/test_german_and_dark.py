@@ -124,3 +124,15 @@ def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: Install
         widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
         assert box.width() >= box.sizeHint().width() >= widest + 20, (box.accessibleName(), box.currentText())
     assert panel.severity_box.currentText() == "Jeder Schweregrad"
+
+
+def test_a_wait_of_the_sync_is_told_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.sync_controller import SyncController
+
+    sync = SyncController(demo_desk)
+    with qtbot.waitSignal(sync.waiting) as said:
+        sync._on_progress(("", (29.6, "server error 503")))
+    assert said.args == ["Warte 30 s, bevor die Quelle erneut gefragt wird (server error 503)"]
+    with qtbot.waitSignal(sync.progressed) as progressed:
+        sync._on_progress(("cases", 1200))
+    assert progressed.args == ["cases", 1200]
