@@ -132,3 +132,18 @@ def test_every_shortcut_is_listed_once_and_clashes_with_none(main_window: MainWi
     assert keys.count("Ctrl+Shift+O") == 1
     duplicates = {k for k in keys if keys.count(k) > 1}
     assert duplicates == set()
+
+
+def test_todays_new_severity_1_list_opens_its_case_in_source(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.models.today import ITEM_CASE_ID_ROLE
+
+    section = main_window.today.sev1
+    assert section.model.rowCount() > 0
+    index = section.model.index(0, 0)
+    case_id = int(index.data(ITEM_CASE_ID_ROLE))
+    _as_rt(main_window, case_id, "555")
+    section.view.setCurrentIndex(index)
+    section.view.setFocus()
+    qtbot.waitUntil(section.view.hasFocus)
+    main_window.open_in_source.action.trigger()
+    assert browser.opened == ["https://rt.example.com/Ticket/Display.html?id=555"]
