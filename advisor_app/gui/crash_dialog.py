@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.gui.error_text import set_log_path
+from advisor_app.logs import redact
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ def error_details(kind: type[BaseException], value: BaseException, tb: Traceback
     versions = (
         f"{APP_NAME} {__version__} · Python {platform.python_version()} · Qt {qVersion()} · {platform.platform()}"
     )
-    return versions + "\n\n" + "".join(traceback.format_exception(kind, value, tb))
+    # Redacted like the log: a report pasted somewhere never carries a token.
+    return redact(versions + "\n\n" + "".join(traceback.format_exception(kind, value, tb)))
 
 
 class CrashDialog(QDialog):

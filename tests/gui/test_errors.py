@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from advisor_app.drafts.templates import TemplateProblem
 from advisor_app.errors import OverAllotmentError, ServiceDayError, UsageImportError
-from advisor_app.gui.crash_dialog import CrashDialog, ExceptionHooks
+from advisor_app.gui.crash_dialog import CrashDialog, ExceptionHooks, error_details
 from advisor_app.gui.error_text import describe_error, describe_error_line
 from advisor_app.gui.i18n import InstalledLanguage, install_language
 from advisor_app.gui.tasks import BackgroundTask
@@ -130,6 +130,14 @@ def test_an_unexpected_exception_is_logged_and_shown_with_copyable_details(qtbot
     assert 'raise ValueError("the frobnicator broke")' in logged, "the traceback is in the log"
     assert "unexpected error in thread worker-7" in logged
     assert sys.excepthook is not hooks.handle_exception, "uninstall restores the hook"
+
+
+def test_the_details_carry_no_token() -> None:
+    try:
+        raise RuntimeError("request failed: Authorization: token 1-23-secretvalue")
+    except RuntimeError as error:
+        details = error_details(RuntimeError, error, error.__traceback__)
+    assert "secretvalue" not in details and "Authorization: [redacted]" in details
 
 
 def _raise_in_thread() -> None:
