@@ -160,16 +160,17 @@ def _usage_import(args: argparse.Namespace) -> int:
         count = import_usage(desk.engine, parsed, import_good_rows=args.import_good_rows)
     finally:
         desk.close()
-    print(f"imported {count} row(s)")
+    print(f"imported {count} row" + ("" if count == 1 else "s"))
     return 0
 
 
 def _doctor(args: argparse.Namespace) -> int:
     from advisor_app import secrets
     from advisor_app.store.database import head_revision, inspect_database
-    from advisor_app.workspace import DATABASE_NAME
+    from advisor_app.workspace import DATABASE_NAME, check_root
 
     root = _root(args).expanduser().absolute()
+    check_root(root)  # a file or an unusable folder: the one-line error, not a report about nothing
     state = inspect_database(root / DATABASE_NAME)
     lines = {
         "version": __version__,

@@ -28,9 +28,14 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+def log_file(logs_dir: Path) -> Path:
+    """The workspace's current log file (older ones beside it end in .1, .2, .3)."""
+    return logs_dir / "advisor.log"
+
+
 def setup_logging(logs_dir: Path, level: int = logging.INFO) -> None:
     logs_dir.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(logs_dir / "advisor.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler = RotatingFileHandler(log_file(logs_dir), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger("advisor_app")

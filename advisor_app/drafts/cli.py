@@ -30,7 +30,7 @@ def run_draft(desk: Desk, account: str, week: str | None, fmt: str, language: st
         # Qt only for the PDF, and only now: the other formats run without it.
         from advisor_app.gui.pdf_export import write_pdf_headless
 
-        write_pdf_headless(export.html, output)
+        write_pdf_headless(export.html, output, export.subject)
         print(f"wrote {output}", file=sys.stderr)
         return 0
     data: bytes

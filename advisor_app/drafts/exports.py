@@ -10,9 +10,10 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP, SMTPUTF8
+from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from markdown_it import MarkdownIt
@@ -209,17 +210,14 @@ def build_eml(
     multipart/alternative with the plain text first and the HTML second, CRLF line ends."""
     require_aware(now, "now")
     people = [_checked(name, email) for name, email in recipients]
-    # An address with a non-ASCII local part has no 7-bit form: such a message is written with
-    # UTF-8 headers (RFC 6532), which Thunderbird and Outlook read.
+    # An address with a non-ASCII local part has no 7-bit form: its To line is written in UTF-8
+    # (RFC 6532), which Thunderbird and Outlook read; names stay RFC 2047 encoded words either way.
     ascii_only = all(email.isascii() for _, email in people)
-    policy = SMTP if ascii_only else SMTPUTF8
+    policy = SMTP
     message = EmailMessage(policy=policy)
     message["Subject"] = subject
-    if people:
-        if ascii_only:
-            message["To"] = [Address(display_name=name, addr_spec=email) for name, email in people]
-        else:
-            message["To"] = ", ".join(_display(name, email) for name, email in people)
+    if people and ascii_only:
+        message["To"] = [Address(display_name=name, addr_spec=email) for name, email in people]
     if sender is not None:
         message["From"] = _display(*_checked(*sender))
     message["Date"] = format_datetime(now)
@@ -227,7 +225,15 @@ def build_eml(
     message["X-Unsent"] = "1"
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    return message.as_bytes(policy=policy)
+    data = message.as_bytes(policy=policy)
+    return data if ascii_only else _utf8_to_line(people) + data
+
+
+def _utf8_to_line(people: list[tuple[str, str]]) -> bytes:
+    """The To header for addresses that need UTF-8: names encoded (RFC 2047), addresses raw."""
+    shown = [_display(name, email) if name.isascii() else f"{Header(name, 'utf-8').encode()} <{email}>"
+             for name, email in people]  # fmt: skip
+    return ("To: " + ",\r\n ".join(shown) + "\r\n").encode("utf-8")
 
 
 _ADDRESS_PART = r'[^@\s<>(),;:"\[\]\\]+'

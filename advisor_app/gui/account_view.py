@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
+from advisor_app.gui.account.common import date_text
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.drafts.notes_tab import NotesTab
+from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.store.queries import CaseFilter
@@ -104,7 +106,7 @@ class AccountView(QWidget):
         first, last = overview.contract_year
         labels = self.fact_labels
         labels["tier"].setText(tier_label(overview.tier))
-        labels["contract"].setText(self.tr("{first} to {last}").format(first=first.isoformat(), last=last.isoformat()))
+        labels["contract"].setText(self.tr("{first} to {last}").format(first=date_text(first), last=date_text(last)))
         labels["status"].setText(contract_status_label(overview.contract_status))
         labels["advisor"].setText(overview.named_advisor or self.tr("none"))
         if overview.authorized_limit is None:
@@ -117,10 +119,11 @@ class AccountView(QWidget):
                 contacts = self.tr("{contacts} · over the limit").format(contacts=contacts)
         labels["contacts"].setText(contacts)
         if overview.service_days_allotted is None:
-            days = self.tr("{used} used (no allotment)").format(used=f"{overview.service_days_used:g}")
+            days = self.tr("{used} used (no allotment)").format(used=format_number(overview.service_days_used))
         else:
             days = self.tr("{used} of {allotted} used").format(
-                used=f"{overview.service_days_used:g}", allotted=f"{overview.service_days_allotted:g}"
+                used=format_number(overview.service_days_used),
+                allotted=format_number(overview.service_days_allotted),
             )
         labels["service_days"].setText(days)
         labels["update"].setText(self._update_text(overview))

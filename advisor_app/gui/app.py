@@ -15,9 +15,12 @@ from advisor_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.connection_wizard import run_connection_wizard
+from advisor_app.gui.crash_dialog import ExceptionHooks
+from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import theme_follower
+from advisor_app.logs import log_file
 from advisor_app.resources import resource_path
 
 qt_log = logging.getLogger("advisor_app.qt")
@@ -51,6 +54,7 @@ def create_application(argv: list[str]) -> QApplication:
 def open_main_window(desk: Desk) -> MainWindow:
     window = MainWindow(desk)
     window.show()
+    window.start_syncing()
     return window
 
 
@@ -83,8 +87,9 @@ def run_gui(root: Path, demo: bool) -> int:
     try:
         desk = open_desk(root, demo=demo)
     except AdvisorError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        QMessageBox.critical(None, APP_NAME, describe_error(error))
         return 1
+    ExceptionHooks(log_file(desk.workspace.logs_dir), app).install()
     # Before any window exists: widgets read their texts when they are built.
     install_language(desk.settings.language)
     theme_follower(app).set_mode(desk.settings.theme)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,20 @@ _WIDTHS = {
     "requester": 200,
     "updated": 130,
 }
+
+
+class FilterBox(QComboBox):
+    """A filter's choices: as wide as the longest entry, shrinking to eight characters only
+    when the window is narrower than the filter bar needs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("M" * 8) + 32  # eight characters and the arrow
+        return QSize(min(hint.width(), narrow), hint.height())
 
 
 class ColumnChoices(QObject):
@@ -89,6 +104,8 @@ class CasesPanel(QWidget):
         self._fixed = fixed or CaseFilter()
         self._account_filter = account_filter
         self._never_shown = never_shown
+        self.row_actions: list[QAction] = []
+        """the window's actions on the current case, added to a row's context menu"""
         self.model = CasesTableModel(desk.engine, desk.clock, self)
 
         layout = QVBoxLayout(self)
@@ -118,14 +135,14 @@ class CasesPanel(QWidget):
         self.account_box.setVisible(account_filter)
         bar.addWidget(self.account_box)
 
-        self.severity_box = QComboBox(self.bar)
+        self.severity_box = FilterBox(self.bar)
         self.severity_box.setAccessibleName(self.tr("Severity"))
         self.severity_box.addItem(self.tr("Any severity"), None)
         for severity in (1, 2, 3):
             self.severity_box.addItem(severity_label(severity), severity)
         bar.addWidget(self.severity_box)
 
-        self.status_box = QComboBox(self.bar)
+        self.status_box = FilterBox(self.bar)
         self.status_box.setAccessibleName(self.tr("Status"))
         self.status_box.addItem(self.tr("Not solved"), "active")
         self.status_box.addItem(self.tr("Any status"), "any")
@@ -134,17 +151,17 @@ class CasesPanel(QWidget):
         bar.addWidget(self.status_box)
 
         self.clock_label = QLabel(self.tr("S&how:"), self.bar)
-        self.clock_box = QComboBox(self.bar)
+        self.clock_box = FilterBox(self.bar)
         self.clock_box.setAccessibleName(self.tr("Show cases by their response target"))
         self.clock_label.setBuddy(self.clock_box)
         for text in (self.tr("Every case"), self.tr("At risk"), self.tr("Breached"), self.tr("Waiting on customer")):
             self.clock_box.addItem(text)
         bar.addWidget(self.clock_label)
         bar.addWidget(self.clock_box)
-        for box in (self.account_box, self.severity_box, self.status_box, self.clock_box):
-            # Narrow windows shrink the boxes rather than the table.
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+        # Narrow windows shrink the account box (names are long) rather than the table; the
+        # others are as wide as their longest entry ("Jeder Schweregrad") where there is room.
+        self.account_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.account_box.setMinimumContentsLength(8)
         bar.addStretch(1)
         self.bar.setVisible(filters)
         layout.addWidget(self.bar)
@@ -320,8 +337,11 @@ class CasesPanel(QWidget):
         if not index.isValid():
             return
         case_id = int(index.data(CASE_ID_ROLE))
+        self.view.setCurrentIndex(index)  # the row's case is the one the window's actions act on
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         open_action = menu.addAction(self.tr("&Open case"))
+        menu.addActions(self.row_actions)
         hour = menu.addAction(self.tr("Snooze notifications for 1 &hour"))
         tomorrow = menu.addAction(self.tr("Snooze notifications until &tomorrow"))
         chosen = menu.exec(self.view.viewport().mapToGlobal(position))

@@ -10,6 +10,7 @@ from advisor_app.connections import sign_out
 from advisor_app.desk import Desk
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.settings_dialog import SettingsDialog
 from advisor_app.secrets import CredentialError
 
@@ -52,7 +53,7 @@ class ConnectionActions(QObject):
         try:
             sign_out(self._desk, app_credentials())
         except CredentialError as error:
-            QMessageBox.warning(self._window, self.tr("Sign out"), str(error))
+            QMessageBox.warning(self._window, self.tr("Sign out"), describe_error(error))
 
     @Slot()
     def connection_changed(self) -> None:

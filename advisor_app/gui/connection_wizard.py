@@ -45,6 +45,7 @@ from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.first_sync import first_sync
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
@@ -263,7 +264,7 @@ class ConnectionPage(QWizardPage):
             try:
                 result.accounts = list_source_accounts(access, identity, rt_timezone=zone, cancel=token)
             except AdvisorError as error:
-                result.accounts_error = str(error)
+                result.accounts_error = describe_error(error)
             return result
 
         self._task = BackgroundTask(work, network_pool(), self)
@@ -311,8 +312,9 @@ class ConnectionPage(QWizardPage):
             "forbidden": self.tr("The user may not read this (403)"),
             "not_found": self.tr("Nothing found at this address (404)"),
         }
-        heading = headings.get(failure_kind(error) if isinstance(error, BaseException) else "", self.tr("Failed"))
-        self.outcome.setText("✘ " + heading + "\n" + str(error))
+        heading = headings.get(failure_kind(error) if isinstance(error, BaseException) else "")
+        # A known kind has the wizard's own heading above the server's detail; any other is worded by type.
+        self.outcome.setText("✘ " + (describe_error(error) if heading is None else heading + "\n" + str(error)))
 
     @Slot()
     def _on_test_finished(self) -> None:
@@ -533,7 +535,7 @@ class SyncPage(QWizardPage):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self.error = str(error)
+        self.error = describe_error(error)
         if isinstance(error, SyncCancelled):
             text = self.tr("Sync stopped. What was copied is kept; the next sync continues from there.")
         else:
@@ -599,7 +601,7 @@ class ConnectionWizard(QWizard):
         try:
             connect_demo(self.desk)
         except AdvisorError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), describe_error(error))
             return False
         self.connected = True
         return True
@@ -628,10 +630,10 @@ class ConnectionWizard(QWizard):
             try:
                 connect(self.desk, request, credentials, session_only=True, start_over=self.start_over)
             except AdvisorError as again:
-                QMessageBox.warning(self, self.windowTitle(), str(again))
+                QMessageBox.warning(self, self.windowTitle(), describe_error(again))
                 return False
         except (AdvisorError, OSError) as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            QMessageBox.warning(self, self.windowTitle(), describe_error(error))
             return False
         self.connected = True
         return True

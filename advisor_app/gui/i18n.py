@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTimeZone, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTimeZone, QTranslator
 
 from advisor_app.resources import resources_dir
 
@@ -98,6 +98,32 @@ def install_translators(language: str) -> InstalledLanguage:
 def format_count(value: int) -> str:
     """A number with the locale's digit grouping: 2,000 in English, 2.000 in German."""
     return QLocale().toString(value)
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """A number the locale's way: 12.5 or 12,5. Without `decimals` as few digits as it needs
+    (10, not 10.0); with them, exactly that many."""
+    locale = QLocale()
+    if decimals is None:
+        return locale.toString(float(value), "g", QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+    return locale.toString(float(value), "f", decimals)
+
+
+def format_percent(value: float, decimals: int = 1, *, signed: bool = False) -> str:
+    """A percentage the locale's way: +6.8% in English, +6,8 % in German (a no-break space)."""
+    number = format_number(abs(value), decimals)
+    sign = ("+" if value > 0 else "−" if value < 0 else "±") if signed else ("-" if value < 0 else "")
+    spaced = QLocale().language() in (QLocale.Language.German, QLocale.Language.French)
+    space = "\u00a0" if spaced else ""
+    return f"{sign}{number}{space}%"
+
+
+def format_date(value: date) -> str:
+    """A calendar date in the locale's short form (01.12.26, 12/1/26); ISO in the C locale."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return value.isoformat()
+    return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
 
 def format_instant(value: datetime, zone: str | None = None, *, weekday: bool = False) -> str:

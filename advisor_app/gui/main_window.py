@@ -38,12 +38,15 @@ from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
+from advisor_app.gui.models.today import ITEM_CASE_ID_ROLE
 from advisor_app.gui.notifications import NotificationBanner, Notifier
 from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
+from advisor_app.gui.source_actions import OpenInSource
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
-from advisor_app.gui.today_view import TodayView
+from advisor_app.gui.sync_triggers import SyncTriggers
+from advisor_app.gui.today_view import TodaySection, TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
 from advisor_app.sync.engine import SyncReport
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         self.ui.syncAction.setEnabled(desk.settings.source_kind is not None)
         if desk.settings.source_kind is not None:
             self.sync.start_interval()
+        self.sync_triggers = SyncTriggers(self.sync, desk.clock, self)
 
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.aboutAction.triggered.connect(self.show_about)
@@ -136,6 +140,11 @@ class MainWindow(QMainWindow):
         self.search_action = install_search_shortcut(self, desk, self.open_search_hit)
         self.search_action.setIcon(icon("search"))
         self.ui.goMenu.insertAction(self.ui.filterAction, self.search_action)
+        self.open_in_source = OpenInSource(desk, self._current_case_id, self)
+        self.open_in_source.message.connect(self.ui.statusBar.showMessage)
+        self.ui.caseMenu.insertAction(self.ui.snoozeHourAction, self.open_in_source.action)
+        self.ui.caseMenu.setToolTipsVisible(True)  # a disabled Open in source says why
+        self.property("searchPopup").source_requested.connect(self.open_in_source.open_case)
         self.view_entries = build_view_menu_entries(self.ui.viewMenu, desk)
         self.unassigned_action = QAction(self.tr("Show Accounts No Longer Assigned to You"), self)
         self.unassigned_action.setObjectName("unassignedAction")
@@ -163,6 +172,7 @@ class MainWindow(QMainWindow):
         self.ui.accountsView.activated.connect(self.focus_page)
         for panel in self.case_panels():
             panel.case_activated.connect(self.open_case)
+            panel.row_actions.append(self.open_in_source.action)
             panel.snooze_requested.connect(self.snooze_case)
         self.today.case_activated.connect(self.open_case)
         self.today.account_activated.connect(self.show_account)
@@ -366,6 +376,10 @@ class MainWindow(QMainWindow):
     def _current_case_id(self) -> int | None:
         if self.ui.pages.currentWidget() is self.case_page:
             return self.case_detail.case_id
+        for section in self.today.findChildren(TodaySection):
+            if section.view.hasFocus() and section.view.currentIndex().isValid():
+                case_id = section.view.currentIndex().data(ITEM_CASE_ID_ROLE)
+                return None if case_id is None else int(case_id)
         return self.current_panel().current_case_id()
 
     # Snoozing -----------------------------------------------------------------------------------
@@ -407,6 +421,7 @@ class MainWindow(QMainWindow):
         if self.ui.pages.currentWidget() is self.today:
             self.today.refresh()
         self.account_view.refresh_header()
+        self.open_in_source.update_enabled()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -441,6 +456,11 @@ class MainWindow(QMainWindow):
                     ).format(name=account.name),
                     15_000,
                 )
+
+    def start_syncing(self) -> None:
+        """Once shown on the stored data: sync in the background now, on wake and when the network returns."""
+        if self.desk.settings.source_kind is not None:
+            self.sync_triggers.start()
 
     @Slot()
     def report_shown(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.desk import Desk
+from advisor_app.gui.labels import status_label
 from advisor_app.store.search import HitKind, SearchHit, search
 
 RESULT_LIMIT = 30
@@ -56,6 +57,15 @@ def kind_text(kind: str) -> str:
         HitKind.CASE.value: QApplication.translate("search", "Case"),
         HitKind.NOTE.value: QApplication.translate("search", "Note"),
     }.get(kind, kind)
+
+
+def second_line(hit: SearchHit) -> str:
+    """Under the title: a case's account and status, then the text around the match."""
+    if hit.kind is not HitKind.CASE:
+        return hit.snippet
+    return " · ".join(
+        part for part in (hit.account, status_label(hit.status) if hit.status else "", hit.snippet) if part
+    )
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -82,13 +92,13 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.snippet
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind_text(hit.kind.value)}: {hit.title}. {hit.snippet}"
+            return f"{kind_text(hit.kind.value)}: {hit.title}. {second_line(hit)}"
         if role == KIND_ROLE:
             return hit.kind.value
         if role == ID_ROLE:
             return hit.item_id
         if role == SNIPPET_ROLE:
-            return hit.snippet
+            return second_line(hit)
         return None
 
 
@@ -150,6 +160,8 @@ class SearchPopup(QDialog):
     """The search box. `chosen(kind, item_id)` when the user picks a hit with Enter or a click."""
 
     chosen = Signal(str, int)
+    source_requested = Signal(int)
+    """Ctrl+Shift+O on a case hit: open its ticket in the source's web interface"""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +202,10 @@ class SearchPopup(QDialog):
         self.debounce.timeout.connect(self.run_search)
         self.query_edit.textChanged.connect(self._on_text_changed)
         self.query_edit.installEventFilter(self)
+        self.source_action = QAction(self.tr("Open in source"), self)
+        self.source_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.source_action.triggered.connect(self._open_in_source)
+        self.addAction(self.source_action)
         self._show_status()
 
     def open_search(self) -> None:
@@ -267,6 +283,12 @@ class SearchPopup(QDialog):
         current = self.results_view.currentIndex()
         row = 0 if not current.isValid() else max(0, min(count - 1, current.row() + step))
         self.results_view.setCurrentIndex(self.model.index(row, 0))
+
+    @Slot()
+    def _open_in_source(self) -> None:
+        index = self.results_view.currentIndex()
+        if index.isValid() and index.data(KIND_ROLE) == HitKind.CASE.value:
+            self.source_requested.emit(int(index.data(ID_ROLE)))
 
     @Slot(QModelIndex)
     def _choose_index(self, index: QModelIndex) -> None:

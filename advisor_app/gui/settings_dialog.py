@@ -23,6 +23,7 @@ from advisor_app.connections import sign_out
 from advisor_app.desk import Desk
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error
 from advisor_app.secrets import CredentialError
 from advisor_app.source_switch import SwitchPlan, plan_switch
 
@@ -98,7 +99,7 @@ class SettingsDialog(QDialog):
                 else:
                     text = self.tr("missing: sign in again with Change connection")
             except CredentialError as error:
-                text = str(error)
+                text = describe_error(error)
             self.token.setText(text)
         self.sign_out_button.setEnabled(connected)
         self.change_button.setText(self.tr("Change connection…") if kind in ("rt", "zendesk") else self.tr("Connect…"))
@@ -126,7 +127,7 @@ class SettingsDialog(QDialog):
         try:
             sign_out(self.desk, app_credentials())
         except CredentialError as error:
-            QMessageBox.warning(self, self.tr("Sign out"), str(error))
+            QMessageBox.warning(self, self.tr("Sign out"), describe_error(error))
         self.connection_changed.emit()
         self.refresh()
 

@@ -44,7 +44,8 @@ def _menu_path(menu: QMenu) -> str:
 
 
 def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
-    """The actions of `window` (and its children) that have a shortcut, in menu order."""
+    """The actions of `window` (and its children) that have a shortcut, in menu order; an
+    action several parts install alike (Undo in each obligations tab) is listed once."""
     entries: list[ShortcutEntry] = []
     for action in window.findChildren(QAction):
         if not shiboken6.isValid(action):
@@ -52,10 +53,15 @@ def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
         sequences = [s for s in action.shortcuts() if not s.isEmpty()]
         if not sequences or action.isSeparator():
             continue
+        owner = action.parent()
+        if isinstance(owner, QWidget) and owner.window() is not window.window():
+            continue  # a dialog's own keys (the search popup's), not this window's
         menus = [o for o in action.associatedObjects() if isinstance(o, QMenu)]
         group = _menu_path(menus[0]) if menus else ""
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences)
-        entries.append(ShortcutEntry(group, _plain(action.text()) or action.toolTip(), keys))
+        entry = ShortcutEntry(group, _plain(action.text()) or action.toolTip(), keys)
+        if entry not in entries:
+            entries.append(entry)
     return entries
 
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.desk import Desk
 from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error_line
+from advisor_app.gui.i18n import format_count
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.service import sync_workspace
@@ -60,7 +62,7 @@ class SyncController(QObject):
                 desk,
                 progress=lambda stream, n: report((stream, n)),
                 cancel=token,
-                on_wait=lambda _seconds, reason: report(("", reason), True),
+                on_wait=lambda seconds, reason: report(("", (seconds, reason)), True),
                 credentials=app_credentials(),
             )
 
@@ -79,9 +81,15 @@ class SyncController(QObject):
 
     @Slot(object)
     def _on_progress(self, value: object) -> None:
-        stream, detail = value  # type: ignore[misc]
-        if isinstance(detail, str):
-            self.waiting.emit(detail)  # rate limited or backing off: say so rather than freeze
+        assert isinstance(value, tuple)
+        stream, detail = value
+        if isinstance(detail, tuple):  # rate limited or backing off: say so rather than freeze
+            seconds, reason = detail
+            self.waiting.emit(
+                self.tr("Waiting {seconds} s before asking the source again ({reason})").format(
+                    seconds=format_count(max(1, round(seconds))), reason=reason
+                )
+            )
         else:
             self.progressed.emit(str(stream), int(detail))
 
@@ -97,11 +105,9 @@ class SyncController(QObject):
     @Slot(object)
     def _on_failure(self, error: object) -> None:
         self._finish()
-        if isinstance(error, SyncCancelled):
-            self.last_error = str(error)
-        else:
+        self.last_error = describe_error_line(error)
+        if not isinstance(error, SyncCancelled):
             log.warning("sync failed: %s", error)
-            self.last_error = str(error) or type(error).__name__
             if self.failing_since is None:
                 self.failing_since = self._desk.clock()
         self.failed.emit(self.last_error)

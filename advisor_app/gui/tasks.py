@@ -9,12 +9,17 @@ overlap.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from advisor_app.errors import AdvisorError
+
+log = logging.getLogger(__name__)
 
 _pools: dict[str, QThreadPool] = {}
 
@@ -80,6 +85,9 @@ class _Job(QRunnable):
         try:
             result = self._work(self._report, self._token)
         except Exception as error:  # delivered to the GUI thread, which words it
+            # A typed error is an expected outcome (offline, a refused edit); anything else is a bug.
+            level = logging.INFO if isinstance(error, AdvisorError) else logging.ERROR
+            log.log(level, "background task failed: %s", error, exc_info=error)
             self._relay.failed.emit(error)
         else:
             self._relay.succeeded.emit(result)

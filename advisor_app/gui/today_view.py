@@ -165,6 +165,13 @@ class TodayView(QWidget):
                 synced=synced,
             )
         )
+        if self.desk.settings.source_kind is None:  # empty because nothing was ever synced: say how to begin
+            self.summary.setText(
+                self.tr(
+                    "This workspace is not connected to a ticketing system yet, so there is nothing to show. "
+                    "File › Connect… brings in your accounts and cases."
+                )
+            )
 
     def most_urgent_case_id(self) -> int | None:
         return self.urgent.model.case_id(0) if self.urgent.model.rowCount() else None

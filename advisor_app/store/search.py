@@ -44,6 +44,9 @@ _RANKED = text(
     f"WHERE {SEARCH_INDEX} MATCH :query AND rowid BETWEEN :low AND :high "
     f"ORDER BY rowid DESC LIMIT :candidates) ORDER BY score LIMIT :limit"
 )
+_CASE_PLACE = text(
+    "SELECT accounts.name, cases.status FROM cases JOIN accounts ON accounts.id = cases.account_id WHERE cases.id = :id"
+)
 _SNIPPETS = text(
     f"SELECT title, detail, snippet({SEARCH_INDEX}, -1, :mark_start, :mark_end, '…', 12), "
     f"snippet({SEARCH_INDEX}, 2, :mark_start, :mark_end, '…', 12) "
@@ -58,6 +61,8 @@ class SearchHit:
     title: str
     snippet: str  # plain text around the best match
     snippet_html: str  # the same, escaped, with the matched words in <b>
+    account: str = ""  # a case's account name
+    status: str = ""  # a case's status code (the GUI words it)
 
 
 def match_expression(user_text: str) -> str | None:
@@ -109,12 +114,29 @@ def search(connection: Connection, user_text: str, limit: int = DEFAULT_LIMIT) -
             _SNIPPETS, {"query": query, "rowid": rowid, "mark_start": _MARK_START, "mark_end": _MARK_END}
         ).one()
         kind = _KIND_BY_CODE[rowid // _KIND_SPAN]
-        # A case found by its subject shows its description rather than the title twice.
-        snippet = body if kind is HitKind.CASE and _plain(best) == title and body else best
-        if kind is HitKind.ACCOUNT:
-            snippet = ""  # the name is the title already
         item_id = rowid % _KIND_SPAN
+        account = status = ""
+        snippet = best
+        if kind is HitKind.CASE:
+            # The title has the id and subject: the second line is the description rather
+            # than the title again or the id line (id and requester).
+            shown = _plain(best)
+            if (shown == title or shown.startswith(detail.split(" ", 1)[0])) and body:
+                snippet = body
+            place = connection.execute(_CASE_PLACE, {"id": item_id}).one_or_none()
+            if place is not None:
+                account, status = place
+        elif kind is HitKind.ACCOUNT:
+            snippet = ""  # the name is the title already
         hits.append(
-            SearchHit(kind, item_id, _title(kind, title, detail, best), _plain(snippet), _snippet_html(snippet))
+            SearchHit(
+                kind,
+                item_id,
+                _title(kind, title, detail, best),
+                _plain(snippet),
+                _snippet_html(snippet),
+                account,
+                status,
+            )
         )
     return hits

@@ -711,10 +711,6 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
         <translation>Unter dieser Adresse wurde nichts gefunden (404)</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Test the connection again after a change.</source>
         <translation>Testen Sie die Verbindung nach einer Änderung erneut.</translation>
     </message>
@@ -816,12 +812,46 @@ Details: {reason}</translation>
         <translation>{count} von {limit} autorisierten Kontakten ({tier})</translation>
     </message>
     <message>
-        <source>{count} case(s) filed by someone who is not an authorized contact</source>
-        <translation>Fälle, die nicht von einem autorisierten Kontakt eingereicht wurden: {count}</translation>
-    </message>
-    <message>
         <source>Every case was filed by an authorized contact.</source>
         <translation>Alle Fälle wurden von autorisierten Kontakten eingereicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) filed by someone who is not an authorized contact</source>
+        <translation>
+            <numerusform>%Ln Fall, eingereicht von jemandem, der kein autorisierter Kontakt ist</numerusform>
+            <numerusform>%Ln Fälle, eingereicht von jemandem, der kein autorisierter Kontakt ist</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the app did not expect.</source>
+        <translation>Etwas ist schiefgegangen, womit die App nicht gerechnet hat.</translation>
+    </message>
+    <message>
+        <source>What was saved before stays saved. You can go on working; if something looks wrong, restart the app. To report the problem, copy the details below and attach the log.</source>
+        <translation>Was vorher gespeichert wurde, bleibt gespeichert. Sie können weiterarbeiten; wenn etwas falsch aussieht, starten Sie die App neu. Um das Problem zu melden, kopieren Sie die Details unten und hängen Sie das Protokoll an.</translation>
+    </message>
+    <message>
+        <source>Log: {path}</source>
+        <translation>Protokoll: {path}</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Fehlerdetails</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -948,10 +978,6 @@ Details: {reason}</translation>
     <message>
         <source>Composing from this week&apos;s data…</source>
         <translation>Wird aus den Daten dieser Woche erstellt…</translation>
-    </message>
-    <message>
-        <source>The draft could not be composed: {error}</source>
-        <translation>Der Entwurf konnte nicht erstellt werden: {error}</translation>
     </message>
     <message>
         <source>No update was sent for a week before this one.</source>
@@ -1371,6 +1397,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
         <source>The note is deleted for good.</source>
         <translation>Die Notiz wird endgültig gelöscht.</translation>
     </message>
+    <message>
+        <source>No notes about this account yet. Write one on the right and save it; tick “Include in the weekly update” to have it in the next draft.</source>
+        <translation>Noch keine Notizen zu diesem Konto. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationBanner</name>
@@ -1439,6 +1469,37 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     </message>
 </context>
 <context>
+    <name>OpenInSource</name>
+    <message>
+        <source>Open in &amp;source</source>
+        <translation>In der &amp;Quelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open the case&apos;s ticket in {source} in your browser</source>
+        <translation>Das Ticket des Falls in {source} im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>The demo has no web interface to open cases in</source>
+        <translation>Die Demo hat keine Weboberfläche, in der sich Fälle öffnen lassen</translation>
+    </message>
+    <message>
+        <source>Connect a ticketing system to open cases in it</source>
+        <translation>Verbinden Sie ein Ticketsystem, um Fälle darin zu öffnen</translation>
+    </message>
+    <message>
+        <source>Choose a case first: its ticket opens in the browser.</source>
+        <translation>Wählen Sie zuerst einen Fall: sein Ticket öffnet sich im Browser.</translation>
+    </message>
+    <message>
+        <source>This case has no page in a ticketing system to open.</source>
+        <translation>Dieser Fall hat keine Seite in einem Ticketsystem, die sich öffnen ließe.</translation>
+    </message>
+    <message>
+        <source>No browser could open {url}</source>
+        <translation>Kein Browser konnte {url} öffnen</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
         <source>Seen</source>
@@ -1499,6 +1560,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
         <source>{count} matches · Enter opens · Esc closes</source>
         <translation>Treffer: {count} · Enter öffnet · Esc schließt</translation>
     </message>
+    <message>
+        <source>Open in source</source>
+        <translation>In der Quelle öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ServiceDayDialog</name>
@@ -1551,10 +1616,10 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
         <translation>Über dem Kontingent</translation>
     </message>
     <message>
-        <source>{message}.
+        <source>{message}
 
 Book it anyway? The entry will be flagged.</source>
-        <translation>{message}.
+        <translation>{message}
 
 Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
@@ -1854,6 +1919,13 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Waiting {seconds} s before asking the source again ({reason})</source>
+        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>
@@ -2076,6 +2148,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <source>{lead}: {new} new cases, {breaches} breaches, {status} status changes. Last sync: {synced}.</source>
         <translation>{lead}: neue Fälle: {new}, Verletzungen: {breaches}, Statusänderungen: {status}. Letzte Synchronisierung: {synced}.</translation>
     </message>
+    <message>
+        <source>This workspace is not connected to a ticketing system yet, so there is nothing to show. File › Connect… brings in your accounts and cases.</source>
+        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Konten und Fälle.</translation>
+    </message>
 </context>
 <context>
     <name>UsageChangesModel</name>
@@ -2111,12 +2187,15 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Zeilen, die nicht importiert werden können</translation>
     </message>
     <message>
-        <source>{bad} row(s) cannot be imported; nothing has been imported yet.</source>
-        <translation>Nicht importierbare Zeilen: {bad}; bisher wurde nichts importiert.</translation>
-    </message>
-    <message>
         <source>Import the {count} good rows</source>
         <translation>Die {count} gültigen Zeilen importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be imported; nothing has been imported yet.</source>
+        <translation>
+            <numerusform>%Ln Zeile kann nicht importiert werden; bisher wurde nichts importiert.</numerusform>
+            <numerusform>%Ln Zeilen können nicht importiert werden; bisher wurde nichts importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2146,16 +2225,19 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Nutzung importieren</translation>
     </message>
     <message>
-        <source>Imported {count} row(s).</source>
-        <translation>Importierte Zeilen: {count}.</translation>
-    </message>
-    <message>
         <source>Import usage metrics</source>
         <translation>Nutzungsdaten importieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln row(s).</source>
+        <translation>
+            <numerusform>%Ln Zeile importiert.</numerusform>
+            <numerusform>%Ln Zeilen importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2479,157 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>The sync was cancelled; what it had fetched is kept.</source>
+        <translation>Die Synchronisierung wurde abgebrochen; was sie schon abgerufen hatte, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Adresse und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. Check the address or the CA bundle.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut. Prüfen Sie die Adresse oder das CA-Bündel.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again later.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Try again.</source>
+        <translation>Die Verbindung zum Server ist abgebrochen. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the token. Sign in again with a valid token.</source>
+        <translation>Der Server hat das Token nicht angenommen. Melden Sie sich mit einem gültigen Token neu an.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s user may not read this. Ask the administrator for the rights.</source>
+        <translation>Der Benutzer des Tokens darf dies nicht lesen. Bitten Sie die Administration um die Rechte.</translation>
+    </message>
+    <message>
+        <source>Nothing was found at this address. Check the server&apos;s URL.</source>
+        <translation>Unter dieser Adresse wurde nichts gefunden. Prüfen Sie die URL des Servers.</translation>
+    </message>
+    <message>
+        <source>The server asked to slow down. The next sync tries again.</source>
+        <translation>Der Server bittet um weniger Anfragen. Die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The server had an error. The next sync tries again.</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten. Die nächste Synchronisierung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection settings cannot be used.</source>
+        <translation>Die Verbindungseinstellungen sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer the app does not understand.</source>
+        <translation>Der Server hat eine Antwort geschickt, die die App nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to a ticketing system, or its token is missing.</source>
+        <translation>Dieser Arbeitsbereich ist mit keinem Ticketsystem verbunden, oder sein Token fehlt.</translation>
+    </message>
+    <message>
+        <source>This workspace holds the data of another source; it cannot be mixed.</source>
+        <translation>Dieser Arbeitsbereich enthält die Daten einer anderen Quelle; sie lassen sich nicht mischen.</translation>
+    </message>
+    <message>
+        <source>The sync stopped; what it had fetched is kept.</source>
+        <translation>Die Synchronisierung wurde angehalten; was sie schon abgerufen hatte, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this system to keep the token.</source>
+        <translation>Auf diesem System gibt es keinen Schlüsselbund, der das Token aufbewahren kann.</translation>
+    </message>
+    <message>
+        <source>The keyring could not keep or give the token.</source>
+        <translation>Der Schlüsselbund konnte das Token nicht speichern oder herausgeben.</translation>
+    </message>
+    <message>
+        <source>The workspace was written by a newer version of the app.</source>
+        <translation>Der Arbeitsbereich wurde von einer neueren Version der App geschrieben.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be used.</source>
+        <translation>Der Arbeitsbereich ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The service-day entry was not saved.</source>
+        <translation>Der Service-Tag-Eintrag wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The weekly update was not changed.</source>
+        <translation>Der Wochenbericht wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The contract value was not saved.</source>
+        <translation>Der Vertragswert wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing was undone.</source>
+        <translation>Nichts wurde rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>The change was not saved.</source>
+        <translation>Die Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The usage file was not imported.</source>
+        <translation>Die Nutzungsdatei wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>The note was not saved.</source>
+        <translation>Die Notiz wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The draft could not be made or changed.</source>
+        <translation>Der Entwurf konnte nicht erstellt oder geändert werden.</translation>
+    </message>
+    <message>
+        <source>The file could not be read or written.</source>
+        <translation>Die Datei konnte nicht gelesen oder geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The quiet hours in the settings cannot be used.</source>
+        <translation>Die Ruhezeiten in den Einstellungen sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Das hat nicht funktioniert.</translation>
+    </message>
+    <message>
+        <source>{used} of {allotted} allotted days are already used; this booking would go beyond the contract year&apos;s allotment.</source>
+        <translation>{used} von {allotted} zugeteilten Tagen sind schon verbraucht; diese Buchung ginge über das Kontingent des Vertragsjahres hinaus.</translation>
+    </message>
+    <message>
+        <source>Template {name}</source>
+        <translation>Vorlage {name}</translation>
+    </message>
+    <message>
+        <source>Template {name}, line {line}</source>
+        <translation>Vorlage {name}, Zeile {line}</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s logs folder</source>
+        <translation>der Protokollordner des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}). The details are in the log: {path}</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen ({kind}). Die Details stehen im Protokoll: {path}</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>New</source>
@@ -2574,6 +2807,29 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Search…</source>
         <translation>Suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>usage</name>
+    <message>
+        <source>Active users</source>
+        <translation>Aktive Benutzer</translation>
+    </message>
+    <message>
+        <source>Cards viewed</source>
+        <translation>Aufgerufene Cards</translation>
+    </message>
+    <message>
+        <source>Dataflow runs</source>
+        <translation>Dataflow-Läufe</translation>
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation>Speicher (GB)</translation>
+    </message>
+    <message>
+        <source>{metric}  ({change} on the week before)</source>
+        <translation>{metric}  ({change} zur Vorwoche)</translation>
     </message>
 </context>
 </TS>

@@ -12,12 +12,42 @@
     </message>
 </context>
 <context>
+    <name>ContactsTab</name>
+    <message numerus="yes">
+        <source>%Ln case(s) filed by someone who is not an authorized contact</source>
+        <translation>
+            <numerusform>%Ln case filed by someone who is not an authorized contact</numerusform>
+            <numerusform>%Ln cases filed by someone who is not an authorized contact</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) set aside.</source>
         <translation>
             <numerusform>%Ln record set aside.</numerusform>
             <numerusform>%Ln records set aside.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be imported; nothing has been imported yet.</source>
+        <translation>
+            <numerusform>%Ln row cannot be imported; nothing has been imported yet.</numerusform>
+            <numerusform>%Ln rows cannot be imported; nothing has been imported yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message numerus="yes">
+        <source>Imported %Ln row(s).</source>
+        <translation>
+            <numerusform>Imported %Ln row.</numerusform>
+            <numerusform>Imported %Ln rows.</numerusform>
         </translation>
     </message>
 </context>

@@ -58,3 +58,17 @@ def test_filter_by_account(demo_desk: Desk) -> None:
     account_column = next(i for i, c in enumerate(model.columns) if c.key == "account")
     assert {model.index(r, account_column).data() for r in range(model.rowCount())} == {first.data()}
     assert len({model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())}) == model.rowCount()
+
+
+def test_sorting_keeps_the_selection_on_the_same_case(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.show_all_cases()
+    panel = main_window.all_cases
+    panel.view.selectRow(5)
+    chosen = panel.current_case_id()
+    assert chosen is not None
+    for key, order in (("subject", Qt.SortOrder.AscendingOrder), ("id", Qt.SortOrder.DescendingOrder)):
+        panel.view.sortByColumn(panel.column(key), order)
+        assert panel.current_case_id() == chosen, key
+        selected = panel.view.selectionModel().selectedRows()
+        assert [int(index.data(CASE_ID_ROLE)) for index in selected] == [chosen], key
+    assert panel.view.currentIndex().row() != 5, "the case moved, and the selection with it"

@@ -81,7 +81,9 @@ def test_booking_a_service_day_and_the_over_allotment_confirmation(
     asked: list[str] = []
     monkeypatch.setattr(big, "confirm_over_allotment", lambda message: asked.append(message) or False)
     big.accept()
-    assert asked and "confirm to book beyond the allotment" in asked[0]
+    assert asked and asked[0] == (
+        "3 of 3 allotted days are already used; this booking would go beyond the contract year's allotment."
+    )
     assert big.result() != big.DialogCode.Accepted
     with demo_desk.engine.connect() as connection:
         assert account_balance(connection, account, demo_desk.clock()).used == after.used

@@ -10,7 +10,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
 from advisor_app.desk import Desk
-from advisor_app.gui.search import ID_ROLE, KIND_ROLE, SearchPopup, SearchResultsModel, install_search_shortcut
+from advisor_app.gui.labels import status_label
+from advisor_app.gui.search import (
+    ID_ROLE,
+    KIND_ROLE,
+    SNIPPET_ROLE,
+    SearchPopup,
+    SearchResultsModel,
+    install_search_shortcut,
+)
 from advisor_app.store import schema
 from advisor_app.store.search import search
 
@@ -105,3 +113,19 @@ def test_the_results_model_passes_the_model_tester(qtmodeltester, demo_desk: Des
         model.set_hits(search(connection, "ex", 20))
     assert model.rowCount() == 20
     qtmodeltester.check(model)
+
+
+def test_a_case_row_shows_its_id_once_with_its_account_and_status(qtbot, popup: SearchPopup, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    with demo_desk.engine.connect() as connection:
+        c, a = schema.cases.c, schema.accounts.c
+        remote_id, subject, account, status = connection.execute(
+            select(c.remote_id, c.subject, a.name, c.status).join_from(schema.cases, schema.accounts).where(c.id == 42)
+        ).one()
+    popup.query_edit.setText(remote_id)
+    popup.run_search()
+    row = next(r for r in range(popup.model.rowCount()) if popup.model.hits[r].item_id == 42)
+    index = popup.model.index(row, 0)
+    title, second = index.data(), index.data(SNIPPET_ROLE)
+    assert title == f"#{remote_id} {subject}"
+    assert second.startswith(f"{account} · {status_label(status)} · ")
+    assert (title + second).count(remote_id) == 1, "the id is shown once"

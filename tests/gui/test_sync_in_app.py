@@ -66,7 +66,8 @@ def test_sync_details_show_the_error_and_the_records_set_aside(qtbot, main_windo
     assert qtmodel.index(0, 2).data() == "4711"
     assert "got 'urgent'" in qtmodel.index(0, 3).data()
     summary = dialog.ui.summaryLabel.text()
-    assert "Last error: syncing with nowhere is not available" in summary
+    assert "Last error: This workspace is not connected to a ticketing system" in summary
+    assert "syncing with nowhere is not available" in summary
     assert "not been reachable since" in summary
     assert "1 record set aside." in summary
 

@@ -104,6 +104,18 @@ def test_doctor_tells_where_and_on_what(demo_root: Path, capsys: pytest.CaptureF
     assert "keyring:" in out
 
 
+def test_doctor_on_a_data_dir_that_is_a_file_fails_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    assert main(["--data-dir", str(not_a_folder), "doctor"]) != 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"advisor-app: error: data dir {not_a_folder} is not a folder\n"
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
 def test_calendar_holidays_are_shown_and_edited(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026"]) == 0
     shown = capsys.readouterr().out
@@ -163,4 +175,4 @@ def test_usage_import_reports_bad_lines_and_imports_nothing_unless_asked(
     err = capsys.readouterr().err
     assert "usage.csv:3: day 'oops' is not a date" in err and "nothing was imported" in err
     assert main(["--data-dir", str(demo_root), "usage-import", str(path), "--import-good-rows"]) == 0
-    assert capsys.readouterr().out.strip() == "imported 1 row(s)"
+    assert capsys.readouterr().out.strip() == "imported 1 row"

@@ -88,6 +88,8 @@ def test_pdf_under_offscreen(demo_root: Path, tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert len(data) > 5000
+    title = ("Weekly update Lumen Retail LLC, " + LAST_WEEK).encode("utf-16-be")
+    assert b"/Title (\xfe\xff" + title + b")" in data, "the PDF names its update in its metadata"
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QWidget
 
-from advisor_app.gui.account.common import warning_color
+from advisor_app.gui.account.common import date_text, warning_color
+from advisor_app.gui.charts import ThemedChartView
 from advisor_app.obligations.ledger import LedgerEntry
 from advisor_app.obligations.service_days import ServiceDayBalance
 
@@ -18,10 +19,9 @@ def _x(day: date) -> float:
     return float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch())
 
 
-class BurnDownChart(QChartView):
+class BurnDownChart(ThemedChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().__init__(None, parent)
         self.setMinimumSize(320, 180)
         self.remaining = QLineSeries()
         self.remaining.setName(self.tr("Days left"))
@@ -30,14 +30,9 @@ class BurnDownChart(QChartView):
         pen = QPen(self.palette().color(self.palette().ColorRole.Mid), 2, Qt.PenStyle.DashLine)
         self.projection.setPen(pen)
         chart = QChart()
-        # The chart's own theme, not the palette, colours its axes and labels: match light or dark.
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
         chart.addSeries(self.remaining)
         chart.addSeries(self.projection)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setBackgroundVisible(False)
-        self.projection.setPen(pen)  # the theme set its own
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("MMM yy")
         self.x_axis.setTickCount(7)
@@ -50,6 +45,7 @@ class BurnDownChart(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         self.setChart(chart)
+        self.restyle()
 
     def show_year(self, current: ServiceDayBalance, entries: list[LedgerEntry], today: date) -> None:
         """Steps down from the allotment at each booking; dashed from today at the pace so far."""
@@ -86,7 +82,7 @@ class BurnDownChart(QChartView):
         self.y_axis.setTickCount(int(max(allotted / 2, 1) - low) + 1 if max(allotted / 2, 1) - low <= 10 else 6)
         self.chart().setTitle(
             self.tr("Contract year {first} – {last}").format(
-                first=year.first_day.isoformat(), last=year.last_day.isoformat()
+                first=date_text(year.first_day), last=date_text(year.last_day)
             )
         )
         over = current.over_allotment

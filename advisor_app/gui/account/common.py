@@ -10,27 +10,39 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QWidget
 
-from advisor_app.obligations.service_days import format_days
+from advisor_app.gui.i18n import format_number
 
 
 def days_text(half_days: int) -> str:
     # Literal texts in translate() calls, so lupdate finds them.
     if half_days == 2:
         return QCoreApplication.translate("obligations", "1 day")
-    return QCoreApplication.translate("obligations", "{days} days").format(days=format_days(half_days))
+    return QCoreApplication.translate("obligations", "{days} days").format(days=half_days_number(half_days))
+
+
+def half_days_number(half_days: int) -> str:
+    """Days counted in halves, the locale's way: 1.5 or 1,5."""
+    return format_number(half_days / 2)
+
+
+def _german() -> bool:
+    return QLocale().language() == QLocale.Language.German
 
 
 def date_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    """6 Jun 2026; in German 6. Juni 2026 (the day an ordinal, as German writes it)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d. MMM yyyy" if _german() else "d MMM yyyy")
 
 
 def long_date_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+    form = "ddd, d. MMM yyyy" if _german() else "ddd d MMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), form)
 
 
 def local_time_text(instant: datetime, zone: str) -> str:
     local = instant.astimezone(ZoneInfo(zone))
-    return f"{QLocale().toString(QDate(local.year, local.month, local.day), 'ddd d MMM')} {local:%H:%M}"
+    form = "ddd d. MMM" if _german() else "ddd d MMM"
+    return f"{QLocale().toString(QDate(local.year, local.month, local.day), form)} {local:%H:%M}"
 
 
 def add_undo_shortcut(widget: QWidget, undo: Callable[[], None]) -> QAction:

@@ -84,7 +84,7 @@ class ContactsTab(QWidget):
         self.summary_label.setPalette(palette)
         self.summary_label.setText(text)
         self.cases_label.setText(
-            self.tr("{count} case(s) filed by someone who is not an authorized contact").format(count=len(flagged))
+            self.tr("%Ln case(s) filed by someone who is not an authorized contact", "", len(flagged))
             if flagged
             else self.tr("Every case was filed by an authorized contact.")
         )

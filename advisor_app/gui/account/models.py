@@ -17,6 +17,7 @@ from advisor_app.gui.account.common import (
     ok_color,
     warning_color,
 )
+from advisor_app.gui.i18n import format_percent
 from advisor_app.obligations.contacts import ContactItem, FlaggedCase
 from advisor_app.obligations.ledger import LedgerEntry
 from advisor_app.obligations.updates import WeekEntry
@@ -246,7 +247,7 @@ class UsageChangesModel(_RowsModel):
             if column == self.PREVIOUS:
                 return "—" if row.previous_week is None else QLocaleNumber.format(row.previous_week)
             if column == self.CHANGE:
-                return "—" if row.change is None else f"{row.change * 100:+.1f} %"
+                return "—" if row.change is None else format_percent(row.change * 100, signed=True)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CHANGE and row.change is not None:
             return ok_color() if row.change >= 0 else warning_color()
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.THIS_WEEK:
@@ -263,7 +264,16 @@ class QLocaleNumber:
 
 
 def metric_label(metric: str) -> str:
-    return metric.replace("_", " ").capitalize()
+    """A usage metric's name in the GUI's language; an unknown one (from a CSV) as written."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "active_users": QCoreApplication.translate("usage", "Active users"),
+        "cards_viewed": QCoreApplication.translate("usage", "Cards viewed"),
+        "dataflow_runs": QCoreApplication.translate("usage", "Dataflow runs"),
+        "storage_gb": QCoreApplication.translate("usage", "Storage (GB)"),
+    }
+    return names.get(metric) or metric.replace("_", " ").capitalize()
 
 
 class BadRowsModel(_RowsModel):

@@ -27,6 +27,7 @@ from advisor_app.domain import ServiceDayKind
 from advisor_app.errors import AdvisorError, OverAllotmentError
 from advisor_app.gui.account.common import warning_color
 from advisor_app.gui.account.models import kind_label
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations.ledger import LedgerEntry
 
 
@@ -123,7 +124,7 @@ class ServiceDayDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Beyond the allotment"),
-            self.tr("{message}.\n\nBook it anyway? The entry will be flagged.").format(message=message.split(";")[0]),
+            self.tr("{message}\n\nBook it anyway? The entry will be flagged.").format(message=message),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -135,11 +136,11 @@ class ServiceDayDialog(QDialog):
             try:
                 self._submit(fields, False)
             except OverAllotmentError as error:
-                if not self.confirm_over_allotment(str(error)):
+                if not self.confirm_over_allotment(describe_error(error)):
                     return
                 self._submit(fields, True)
         except AdvisorError as error:
-            self.error.setText(str(error))
+            self.error.setText(describe_error(error))
             self.error.show()
             return
         super().accept()

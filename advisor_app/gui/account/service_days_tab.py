@@ -25,9 +25,16 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
-from advisor_app.gui.account.common import add_undo_shortcut, long_date_text, warning_color
+from advisor_app.gui.account.common import (
+    add_undo_shortcut,
+    date_text,
+    half_days_number,
+    long_date_text,
+    warning_color,
+)
 from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
 from advisor_app.gui.account.service_day_dialog import EntryFields, ServiceDayDialog
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations import journal
 from advisor_app.obligations.contract_years import ContractYear
 from advisor_app.obligations.ledger import (
@@ -40,7 +47,7 @@ from advisor_app.obligations.ledger import (
     ledger,
     ledger_csv,
 )
-from advisor_app.obligations.service_days import ServiceDayBalance, format_days
+from advisor_app.obligations.service_days import ServiceDayBalance
 from advisor_app.obligations.terms import terms_of
 from advisor_app.store import schema
 
@@ -132,7 +139,7 @@ class ServiceDaysTab(QWidget):
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for year in self._years:
-            self.year_combo.addItem(f"{year.first_day.isoformat()} – {year.last_day.isoformat()}")
+            self.year_combo.addItem(f"{date_text(year.first_day)} – {date_text(year.last_day)}")
         index = self._years.index(keep) if keep in self._years else 0
         self.year_combo.setCurrentIndex(index)
         self.year_combo.blockSignals(False)
@@ -180,14 +187,14 @@ class ServiceDaysTab(QWidget):
         year = shown.year
         if shown.allotted is None:
             self.balance_label.setText(
-                self.tr("{used} days used; the tier publishes no allotment").format(used=format_days(shown.used))
+                self.tr("{used} days used; the tier publishes no allotment").format(used=half_days_number(shown.used))
             )
         else:
             self.balance_label.setText(
                 self.tr("{used} of {allotted} days used · {left} left · unused days lapse after {end}").format(
-                    used=format_days(shown.used),
-                    allotted=format_days(shown.allotted),
-                    left=format_days(max(shown.remaining or 0, 0)),
+                    used=half_days_number(shown.used),
+                    allotted=half_days_number(shown.allotted),
+                    left=half_days_number(max(shown.remaining or 0, 0)),
                     end=long_date_text(year.last_day),
                 )
             )
@@ -196,12 +203,12 @@ class ServiceDaysTab(QWidget):
         projection = shown.projection
         if shown.over_allotment:
             text = self.tr("{over} days booked beyond the allotment of this contract year.").format(
-                over=format_days(shown.used - (shown.allotted or 0))
+                over=half_days_number(shown.used - (shown.allotted or 0))
             )
             palette.setColor(palette.ColorRole.WindowText, warning_color())
         elif not is_current:
             text = self.tr("A past contract year: {left} days lapsed unused on {end}.").format(
-                left=format_days(max(shown.remaining or 0, 0)), end=long_date_text(year.last_day)
+                left=half_days_number(max(shown.remaining or 0, 0)), end=long_date_text(year.last_day)
             )
         elif shown.allotted == 0:
             text = self.tr("This contract includes no service days.")
@@ -215,7 +222,7 @@ class ServiceDaysTab(QWidget):
             )
         else:
             text = self.tr("{days} days will lapse unused on {day} at this pace.").format(
-                days=format_days(projection.lapsing_half_days), day=long_date_text(year.last_day)
+                days=half_days_number(projection.lapsing_half_days), day=long_date_text(year.last_day)
             )
         self.projection_label.setPalette(palette)
         self.projection_label.setText(text)
@@ -310,7 +317,7 @@ class ServiceDaysTab(QWidget):
         try:
             delete_service_day(self._desk.engine, entry.id, now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Deleted the entry of {day}. Ctrl+Z brings it back.").format(day=entry.day))
 
@@ -321,7 +328,7 @@ class ServiceDaysTab(QWidget):
         try:
             undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime, time
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +27,9 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
+from advisor_app.gui.charts import ThemedChartView
+from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.i18n import format_percent
 from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.usage import (
     USAGE_CSV_COLUMNS,
@@ -54,9 +56,7 @@ class UsageImportDialog(QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(BadRowsModel.PROBLEM, QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        label = QLabel(
-            self.tr("{bad} row(s) cannot be imported; nothing has been imported yet.").format(bad=len(parsed.bad))
-        )
+        label = QLabel(self.tr("%Ln row(s) cannot be imported; nothing has been imported yet.", "", len(parsed.bad)))
         label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
@@ -73,17 +73,18 @@ class UsageImportDialog(QDialog):
         self.resize(640, 420)
 
 
-def _metric_chart(metric: str, points: list[tuple[object, float]], change: float | None) -> QChartView:
+def _metric_chart(metric: str, points: list[tuple[object, float]], change: float | None) -> ThemedChartView:
     series = QLineSeries()
     for day, value in points:
         series.append(float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()), value)  # type: ignore[arg-type]
     chart = QChart()
     chart.addSeries(series)
     chart.legend().hide()
-    chart.setBackgroundVisible(False)
     title = metric_label(metric)
     if change is not None:
-        title = f"{title}  ({change * 100:+.1f} % w/w)"
+        title = QCoreApplication.translate("usage", "{metric}  ({change} on the week before)").format(
+            metric=title, change=format_percent(change * 100, signed=True)
+        )
     chart.setTitle(title)
     x_axis = QDateTimeAxis()
     x_axis.setFormat("d MMM")
@@ -96,8 +97,7 @@ def _metric_chart(metric: str, points: list[tuple[object, float]], change: float
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x_axis)
     series.attachAxis(y_axis)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view = ThemedChartView(chart)
     view.setMinimumSize(320, 220)
     return view
 
@@ -177,8 +177,8 @@ class UsageTab(QWidget):
                 self._finish_import(parsed)
                 return None
         except AdvisorError as error:
-            self.status_label.setText(str(error))
-            QMessageBox.warning(self, self.tr("Import usage"), str(error))
+            self.status_label.setText(describe_error(error))
+            QMessageBox.warning(self, self.tr("Import usage"), describe_error(error))
             return None
         dialog = UsageImportDialog(parsed, path.name, self)
         dialog.accepted.connect(self._on_dialog_accepted)
@@ -193,9 +193,9 @@ class UsageTab(QWidget):
         try:
             count = import_usage(self._desk.engine, parsed, import_good_rows=import_good_rows)
         except AdvisorError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(describe_error(error))
             return
-        self.status_label.setText(self.tr("Imported {count} row(s).").format(count=count))
+        self.status_label.setText(self.tr("Imported %Ln row(s).", "", count))
         self.reload()
         self.imported.emit(count)
 

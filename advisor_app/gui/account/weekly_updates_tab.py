@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,6 +27,7 @@ from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.gui.error_text import describe_error
 from advisor_app.obligations import journal
 from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.tracking import set_updates_start
@@ -171,7 +172,9 @@ class WeeklyUpdatesTab(QWidget):
         self.terms_label.setText(
             self.tr("Due every {weekday} at {time} ({zone})").format(
                 weekday=QLocale().dayName(terms.due_weekday + 1, QLocale.FormatType.LongFormat),
-                time=terms.due_time.strftime("%H:%M"),
+                time=QLocale().toString(
+                    QTime(terms.due_time.hour, terms.due_time.minute), QLocale.FormatType.ShortFormat
+                ),
                 zone=terms.timezone,
             )
         )
@@ -281,7 +284,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             skip_week(self._desk.engine, self._account_id, week, dialog.reason.toPlainText(), now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Skipped {week}. Ctrl+Z takes it back.").format(week=week))
 
@@ -293,7 +296,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             unskip_week(self._desk.engine, self._account_id, week, now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("{week} is no longer skipped.").format(week=week))
 
@@ -339,7 +342,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
 

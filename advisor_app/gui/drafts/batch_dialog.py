@@ -22,6 +22,7 @@ from advisor_app.desk import Desk
 from advisor_app.drafts.service import BatchItem, draft_all_due, workspace_templates
 from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
 
 
@@ -88,7 +89,7 @@ class BatchDraftDialog(QDialog):
 
     @Slot(object)
     def draft_failed(self, error: object) -> None:
-        self.summary.setText(self.tr("Drafting stopped: {error}").format(error=error))
+        self.summary.setText(self.tr("Drafting stopped: {error}").format(error=describe_error(error)))
 
     @Slot(QTableWidgetItem)
     def open_item(self, cell: QTableWidgetItem) -> None:

@@ -41,6 +41,8 @@ from advisor_app.errors import AdvisorError
 from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.diff_dialog import DiffDialog
 from advisor_app.gui.drafts.preview import OfflineBrowser
+from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
 
 log = logging.getLogger(__name__)
@@ -252,9 +254,7 @@ class DraftComposer(QWidget):
             widget.setEnabled(not sent and self.task is None)
 
     def _local(self, instant: datetime) -> str:
-        from zoneinfo import ZoneInfo
-
-        return instant.astimezone(ZoneInfo(self.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+        return format_instant(instant, self.timezone)
 
     # Editing and autosave ---------------------------------------------------------------
 
@@ -301,7 +301,7 @@ class DraftComposer(QWidget):
                 generated_body=self.generated_body,
             )
         except AdvisorError as error:
-            self.show_error(str(error))
+            self.show_error(describe_error(error))
             return False
         self._dirty = False
         self.status_label.setText(self.tr("Saved {time}").format(time=self._local(self.saved.updated_at)))
@@ -387,11 +387,8 @@ class DraftComposer(QWidget):
         if self.sender() is not self.task:
             return
         self.task = None
-        if isinstance(error, AdvisorError):  # a TemplateProblem names the template and line
-            self.show_error(str(error))
-        else:
-            log.error("composing the draft failed", exc_info=error if isinstance(error, BaseException) else None)
-            self.show_error(self.tr("The draft could not be composed: {error}").format(error=error))
+        # A TemplateProblem names the template and line; an unexpected error was logged by the task.
+        self.show_error(describe_error(error))
         self.status_label.setText("")
         self._update_state()
 
@@ -448,7 +445,7 @@ class DraftComposer(QWidget):
                 text = {"md": export.markdown, "html": export.html, "txt": export.text}[fmt]
                 path.write_text(text, encoding="utf-8")
         except (AdvisorError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            QMessageBox.warning(self, self.tr("Export failed"), describe_error(error))
             return False
         self.status_label.setText(self.tr("Exported to {path}").format(path=str(path)))
         return True
@@ -458,7 +455,7 @@ class DraftComposer(QWidget):
         try:
             export = self._export()
         except AdvisorError as error:
-            self.show_error(str(error))
+            self.show_error(describe_error(error))
             return
         data = QMimeData()
         data.setHtml(export.html)
@@ -477,7 +474,7 @@ class DraftComposer(QWidget):
         try:
             self.saved = mark_sent(self.desk.engine, self.account_id, self.week, self.desk.clock())
         except DraftError as error:
-            self.show_error(str(error))
+            self.show_error(describe_error(error))
             return
         self.status_label.setText(self.tr("Marked as sent"))
         self._update_state()

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.drafts.notes import Note, add_note, delete_note, edit_note, flag_note, notes_of
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.i18n import format_date
 
 _FLAG = "\u2691"  # a flag: the note goes into the weekly update
 
@@ -63,8 +65,24 @@ class NotesTab(QWidget):
         right_layout.addWidget(self.editor, 1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.error_label)
+        self.empty_label = QLabel(
+            self.tr(
+                "No notes about this account yet. Write one on the right and save it; tick "
+                "“Include in the weekly update” to have it in the next draft."
+            ),
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)  # the muted colour of a hint
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.hide()
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty_label, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.list)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([280, 520])
         layout = QVBoxLayout(self)
@@ -91,12 +109,14 @@ class NotesTab(QWidget):
         self.list.clear()
         for note in self.notes:
             first_line = note.body.splitlines()[0] if note.body else ""
-            when = note.created_at.astimezone().strftime("%Y-%m-%d")
+            when = format_date(note.created_at.astimezone().date())
             label = f"{_FLAG + ' ' if note.flagged_for_update else ''}{when}  {first_line}"
             item = QListWidgetItem(label, self.list)
             item.setToolTip(note.body)
             item.setData(Qt.ItemDataRole.UserRole, note.id)
         self.list.blockSignals(False)
+        self.list.setVisible(bool(self.notes))
+        self.empty_label.setVisible(not self.notes)
         row = next((i for i, note in enumerate(self.notes) if note.id == select_id), -1)
         self.list.setCurrentRow(row)
         if row < 0:
@@ -136,7 +156,7 @@ class NotesTab(QWidget):
             else:
                 saved = edit_note(self.desk.engine, note.id, self.editor.toPlainText(), now, case_id=note.case_id)
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload(select_id=saved.id)
 
@@ -148,7 +168,7 @@ class NotesTab(QWidget):
         try:
             flag_note(self.desk.engine, note.id, checked, self.desk.clock())
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload(select_id=note.id)
 
@@ -169,6 +189,6 @@ class NotesTab(QWidget):
         try:
             delete_note(self.desk.engine, note.id)
         except AdvisorError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(describe_error(error))
             return
         self.reload()

@@ -233,7 +233,16 @@ class CasesTableModel(QAbstractTableModel):
         self._sort = self.columns[column].sort
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
+        # The selection and current cell follow their case to its new row, as Qt's layout contract asks.
+        persistent = self.persistentIndexList()
+        followed = [(self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None, i.column()) for i in persistent]
         with self._engine.connect() as connection:
             self._ids = queries.case_ids(connection, self._filter, self._sort, self._descending)
         self._pages.clear()
+        rows = {case_id: row for row, case_id in enumerate(self._ids)}
+        moved = []
+        for case_id, column in followed:
+            row = rows.get(case_id) if case_id is not None else None
+            moved.append(QModelIndex() if row is None else self.index(row, column))
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()

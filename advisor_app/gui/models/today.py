@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from advisor_app.attention.today import ItemKind, Level, TodayItem
 from advisor_app.gui.account.common import long_date_text
+from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.models.cases import format_instant
 
@@ -30,7 +31,7 @@ _ICONS = {
 
 def _days(value: float) -> str:
     """Days in the locale's digits: 0.5 in English, 0,5 in German."""
-    return QLocale().toString(value, "f", 1) if value % 1 else QLocale().toString(int(value))
+    return format_number(value)
 
 
 class TodayItemsModel(QAbstractListModel):

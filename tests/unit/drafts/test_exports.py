@@ -50,6 +50,24 @@ def test_eml_with_non_ascii_addresses_uses_utf8_headers() -> None:
     assert message["X-Unsent"] == "1"
 
 
+def _to_line(data: bytes) -> bytes:
+    head = data.split(b"\r\n\r\n", 1)[0]
+    return next(line for line in head.replace(b"\r\n ", b" ").split(b"\r\n") if line.startswith(b"To: "))
+
+
+def test_eml_names_are_rfc2047_encoded_words_in_both_kinds_of_to_header() -> None:
+    for people in (
+        [("Jürgen Groß", "juergen@acme.example"), ("Ann", "ann@acme.example")],
+        [("Jürgen Groß", "jürgen@acme.example"), ("Ann", "ann@acme.example")],
+    ):
+        data = build_eml(subject="Update", recipients=people, text="Hallo", html="<p>Hallo</p>", now=NOW)
+        to = _to_line(data)
+        assert "Jürgen Groß".encode() not in to, "the name is not raw UTF-8"
+        assert b"=?utf-8?" in to and b"Ann <ann@acme.example>" in to
+        message = email.message_from_string(data.decode("utf-8"), policy=default)
+        assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == people
+
+
 def test_plain_text_reads_like_a_letter() -> None:
     markdown = (
         "# Title\n\nSome *emphasis* and a [link](https://example.com).\n\n## Cases\n\n"
