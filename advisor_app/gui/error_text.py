@@ -32,7 +32,7 @@ from advisor_app.gui.i18n import format_number
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.sync import http
 from advisor_app.sync.engine import SourceChangedError, SyncCancelled, SyncError
-from advisor_app.sync.providers.rt import RtAuthError, RtConfigError, RtError
+from advisor_app.sync.providers.rt import RtConfigError, RtError
 from advisor_app.sync.providers.zendesk import ZendeskConfigError
 from advisor_app.sync.service import NotConnectedError
 
@@ -76,10 +76,6 @@ _HEADLINES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], s
     (
         (http.HttpConfigError, RtConfigError, ZendeskConfigError, ConnectionSettingsError),
         QT_TRANSLATE_NOOP("errors", "The connection settings cannot be used."),
-    ),
-    (
-        RtAuthError,
-        QT_TRANSLATE_NOOP("errors", "The server did not accept the token. Sign in again with a valid token."),
     ),
     (
         (http.HttpInvalidJson, http.HttpUnexpectedShape),
