@@ -52,6 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     connect.add_argument(
         "--zendesk-org-id", type=int, action="append", default=[], metavar="ID", help="one of your organizations"
     )
+    connect.add_argument(
+        "--status-map",
+        action="append",
+        default=[],
+        metavar="STATUS=MEANING",
+        help="what a source status means (new, open, waiting, hold, solved, closed), e.g. stalled=waiting; "
+        "repeat or separate by commas; over the source's defaults",
+    )
     connect.add_argument("--zendesk-org-tag", default="", metavar="TAG", help="your organizations carry this tag")
     commands.add_parser("sync", help="sync once with the connected source; progress on standard error")
     calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
@@ -222,11 +230,15 @@ def _read_token() -> str:
 def _connect(args: argparse.Namespace) -> int:
     from advisor_app.connections import ConnectionRequest, connect
     from advisor_app.desk import open_desk
+    from advisor_app.domain.status_map import parse_status_map
     from advisor_app.secrets import Credentials
+    from advisor_app.sync.service import set_status_map
 
+    status_map = parse_status_map(args.status_map)  # a bad entry stops everything before the token is read
     token = _read_token()
     desk = open_desk(_root(args), demo=args.demo)
     try:
+        kind_before = desk.settings.source_kind
         request = ConnectionRequest(
             args.kind,
             args.url,
@@ -239,6 +251,8 @@ def _connect(args: argparse.Namespace) -> int:
             args.zendesk_org_tag,
         )
         connect(desk, request, Credentials())
+        if status_map or kind_before != args.kind:
+            set_status_map(desk, status_map)
     finally:
         desk.close()
     print(f"connected to {args.kind} at {desk.settings.source_url} as {desk.settings.source_user}", file=sys.stderr)

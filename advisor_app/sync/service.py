@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+
+import msgspec
 
 from advisor_app.desk import Desk
+from advisor_app.domain import CaseStatus
+from advisor_app.domain.status_map import effective_status_map
 from advisor_app.secrets import Credentials
+from advisor_app.settings import save_settings
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import active_case_ids
+from advisor_app.store.status_meanings import apply_status_map
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
 from advisor_app.sync.http import CancelToken, OnWait, make_session
 from advisor_app.sync.provider import Provider
@@ -31,6 +38,30 @@ def _token(desk: Desk, credentials: Credentials) -> str:
     return token
 
 
+def status_map_for(desk: Desk) -> dict[str, CaseStatus]:
+    """The workspace's status map for its source: the source's defaults, the settings' entries over them."""
+    settings = desk.settings
+    return effective_status_map(settings.source_kind, settings.status_map)
+
+
+def apply_workspace_status_map(desk: Desk) -> int:
+    """Bring the stored status meanings (and the clocks) in line with the settings' map; how many cases changed."""
+    kind = desk.settings.source_kind
+    if kind not in ("rt", "zendesk"):
+        return 0
+    return apply_status_map(desk.engine, kind, status_map_for(desk), desk.clock())
+
+
+def set_status_map(desk: Desk, overrides: Mapping[str, str]) -> int:
+    """Save the settings' status map entries (over the source's defaults) and apply them to the
+    stored cases at once; how many cases changed. A bad entry raises StatusMapError first."""
+    effective_status_map(desk.settings.source_kind, overrides)  # refuses an unknown meaning before saving
+    updated = msgspec.structs.replace(desk.settings, status_map=dict(overrides))
+    save_settings(desk.workspace.settings_file, updated)
+    desk.settings = updated
+    return apply_workspace_status_map(desk)
+
+
 def provider_for(
     desk: Desk,
     credentials: Credentials | None = None,
@@ -47,6 +78,7 @@ def provider_for(
             organization_ids=tuple(settings.zendesk_org_ids),
             organization_tag=settings.zendesk_org_tag or None,
             severity_field_id=settings.zendesk_severity_field_id,
+            status_map=status_map_for(desk),
         )
         return zendesk_provider(
             settings.source_url,
@@ -66,6 +98,7 @@ def provider_for(
             severity_field=settings.rt_severity_field,
             account_field=settings.rt_account_field,
             accounts=frozenset(settings.rt_accounts),
+            status_map=status_map_for(desk),
         )
         return RtProvider(session, rt_settings, known_active_ids=lambda: active_case_ids(desk.engine, "rt"))
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
@@ -80,9 +113,11 @@ def sync_workspace(
 ) -> SyncReport:
     """One sync of the workspace's source; `cancel` stops it between pages and ends any wait."""
     cancel = cancel if cancel is not None else threading.Event()
+    provider = provider_for(desk, credentials, cancel, on_wait)
+    apply_workspace_status_map(desk)  # a map edited since (settings.json by hand, too) applies first
     return run_sync(
         desk.engine,
-        provider_for(desk, credentials, cancel, on_wait),
+        provider,
         desk.clock,
         on_cases_changed=recompute_on_change(desk.clock),
         progress=progress,

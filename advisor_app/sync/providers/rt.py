@@ -67,6 +67,7 @@ from advisor_app.domain import (
     Severity,
     load_tiers,
 )
+from advisor_app.domain.status_map import effective_status_map
 from advisor_app.sync.engine import SyncError
 from advisor_app.sync.provider import Page, Quarantined, Record
 from advisor_app.sync.providers import rt_payloads as p
@@ -77,13 +78,8 @@ SOURCE = "rt"
 API_PATH = "/REST/2.0"
 MAX_PAGE_SIZE = 100  # REST2 caps per_page at 100
 
-STATUSES: Mapping[str, CaseStatus] = {
-    "new": CaseStatus.NEW,
-    "open": CaseStatus.OPEN,
-    "stalled": CaseStatus.ON_HOLD,
-    "resolved": CaseStatus.SOLVED,
-    "rejected": CaseStatus.CLOSED,
-}
+STATUSES: Mapping[str, CaseStatus] = effective_status_map("rt", {})
+"""RT's default lifecycle by meaning (SLA.md); `RtSettings.status_map` holds the workspace's."""
 DELETED = "deleted"
 SEVERITIES: Mapping[str, Severity] = {str(int(severity)): severity for severity in Severity}
 TICKET_FIELDS = "Subject,Status,Created,LastUpdated,Requestor,CustomFields"
@@ -158,6 +154,8 @@ class RtSettings:
     """Locally active tickets missing from the search re-read by id per sync (in rotation)."""
     fetch_bodies: bool = True
     """Read message bodies from attachments (one request per message); off: bodies stay empty."""
+    status_map: Mapping[str, CaseStatus] = field(default_factory=lambda: dict(STATUSES))
+    """RT status (lower case) -> its meaning; a ticket in a status not here is set aside."""
 
     def __post_init__(self) -> None:
         split = urlsplit(self.base_url)
@@ -594,8 +592,8 @@ class RtProvider:
         account = item.custom_field(s.account_field)
         if account is None or not account.first():
             return f"custom field {s.account_field!r} is empty"
-        if item.Status not in STATUSES and item.Status != DELETED:
-            return f"status {item.Status!r} has no matching case status"
+        if self._meaning(item.Status) is None and item.Status != DELETED:
+            return f"status {item.Status!r} is not in the status map (add it in Settings or with --status-map)"
         return None
 
     # Contacts ---------------------------------------------------------------------------------
@@ -723,10 +721,14 @@ class RtProvider:
             description=self._description(item.id),
             requester=requester,
             severity=SEVERITIES[severity.first()],
-            status=STATUSES[item.Status],
+            status=self._meaning(item.Status) or CaseStatus.OPEN,  # checked by _case_problem
             created_at=item.Created if item.Created is not None else item.LastUpdated,
             updated_at=item.LastUpdated,
+            source_status=item.Status.lower(),
         )
+
+    def _meaning(self, status: str) -> CaseStatus | None:
+        return self.settings.status_map.get(status.lower())
 
     def _description(self, ticket_id: str) -> str:
         """The body of the ticket's Create transaction (its first history entry)."""
@@ -816,7 +818,7 @@ class RtProvider:
 
     def _event(self, ticket: p.TicketItem, txn: p.Transaction) -> CaseEvent | None:
         kind: EventKind
-        value = old = ""
+        value = old = source_value = source_old = ""
         if txn.Type == "Create":
             kind = EventKind.CUSTOMER_MESSAGE
             value = self._body(txn.id)
@@ -833,11 +835,13 @@ class RtProvider:
             new_status, old_status = txn.NewValue or "", txn.OldValue or ""
             if new_status == DELETED:
                 return None  # a deletion is a tombstone of the case, not a status
-            if new_status not in STATUSES or (old_status and old_status not in STATUSES and old_status != DELETED):
-                raise _Invalid(f"status change {old_status!r} -> {new_status!r} has no matching case status")
+            new_meaning, old_meaning = self._meaning(new_status), self._meaning(old_status)
+            if new_meaning is None or (old_status and old_meaning is None and old_status != DELETED):
+                raise _Invalid(f"status change {old_status!r} -> {new_status!r}: a status is not in the status map")
             kind = EventKind.STATUS_CHANGE
-            value = STATUSES[new_status].value
-            old = STATUSES[old_status].value if old_status in STATUSES else ""
+            value = new_meaning.value
+            old = old_meaning.value if old_meaning is not None else ""
+            source_value, source_old = new_status.lower(), old_status.lower() if old_meaning is not None else ""
         elif txn.Type == "CustomField" and txn.Field is not None and txn.Field == self._severity_field_id:
             new_severity, old_severity = (txn.NewValue or "").strip(), (txn.OldValue or "").strip()
             if not new_severity:
@@ -857,6 +861,8 @@ class RtProvider:
             author=self._author(txn.Creator.id),
             value=value,
             old_value=old,
+            source_value=source_value,
+            source_old_value=source_old,
         )
 
     def _author(self, name: str) -> str:
