@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>StatusMapEditor</name>
+    <message numerus="yes">
+        <source>Saved; %Ln case(s) re-measured.</source>
+        <translation>
+            <numerusform>Saved; %Ln case re-measured.</numerusform>
+            <numerusform>Saved; %Ln cases re-measured.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) set aside.</source>
