@@ -275,6 +275,8 @@ def _sync(args: argparse.Namespace) -> int:
     written = ", ".join(f"{stream} {r.written}" for stream, r in report.streams.items())
     quarantined = sum(r.quarantined for r in report.streams.values())
     print(f"synced: {written}; set aside: {quarantined}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"advisor-app: warning: {warning}", file=sys.stderr)
     return 0
 
 

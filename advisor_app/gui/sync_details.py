@@ -76,6 +76,8 @@ class SyncDetailsDialog(QDialog):
         elif sync.last_report is not None:
             parts = [stream_count(stream, report.written) for stream, report in sync.last_report.streams.items()]
             lines.append(self.tr("Last sync in this session stored {parts}.").format(parts=", ".join(parts)))
+        for warning in sync.last_report.warnings if sync.last_report is not None else ():
+            lines.append(self.tr("Warning: {warning}").format(warning=warning))
         if sync.last_error:
             lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
         if sync.failing_since is not None:

@@ -240,6 +240,22 @@ def release_quarantine(connection: Connection, source: str, stream: str, remote_
         )
 
 
+def clear_quarantine_except(connection: Connection, source: str, stream: str, kept: set[str]) -> int:
+    """Drop the stream's set-aside records other than `kept` (a run that re-read them all did
+    not set them aside again); how many."""
+    q = schema.quarantine.c
+    stale = [
+        row_id
+        for row_id, remote_id in connection.execute(
+            select(q.id, q.remote_id).where(q.source == source, q.stream == stream)
+        )
+        if remote_id not in kept
+    ]
+    for start in range(0, len(stale), _CHUNK):
+        connection.execute(schema.quarantine.delete().where(q.id.in_(stale[start : start + _CHUNK])))
+    return len(stale)
+
+
 def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
     """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
     count = 0
@@ -258,6 +274,7 @@ def mark_removed(connection: Connection, table: Table, source: str, remote_ids: 
 __all__ = [
     "Rejection",
     "UpsertResult",
+    "clear_quarantine_except",
     "mark_removed",
     "quarantine",
     "release_quarantine",

@@ -13,7 +13,7 @@ from advisor_app.domain.status_map import effective_status_map
 from advisor_app.secrets import Credentials
 from advisor_app.settings import save_settings
 from advisor_app.store.clocks import recompute_on_change
-from advisor_app.store.queries import active_case_ids
+from advisor_app.store.queries import active_case_ids, set_aside_ids
 from advisor_app.store.status_meanings import apply_status_map
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
 from advisor_app.sync.http import CancelToken, OnWait, make_session
@@ -100,7 +100,12 @@ def provider_for(
             accounts=frozenset(settings.rt_accounts),
             status_map=status_map_for(desk),
         )
-        return RtProvider(session, rt_settings, known_active_ids=lambda: active_case_ids(desk.engine, "rt"))
+        return RtProvider(
+            session,
+            rt_settings,
+            known_active_ids=lambda: active_case_ids(desk.engine, "rt"),
+            set_aside_ids=lambda stream: set_aside_ids(desk.engine, "rt", stream),
+        )
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
 
 

@@ -1874,6 +1874,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Die letzte Synchronisierung in dieser Sitzung hat {parts} gespeichert.</translation>
     </message>
     <message>
+        <source>Warning: {warning}</source>
+        <translation>Warnung: {warning}</translation>
+    </message>
+    <message>
         <source>Last error: {error}</source>
         <translation>Letzter Fehler: {error}</translation>
     </message>

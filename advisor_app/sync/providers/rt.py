@@ -86,6 +86,13 @@ TICKET_FIELDS = "Subject,Status,Created,LastUpdated,Requestor,CustomFields"
 HISTORY_FIELDS = "Type,Creator,Created,Field,OldValue,NewValue"
 ASSET_FIELDS = "Name,Description,Status,LastUpdated,CustomFields"
 GROUP_DEPTH = 5  # nested groups of authorized contacts followed this deep
+ZONE_SLACK = timedelta(hours=26)
+"""UTC offsets in use run from -12:00 to +14:00, so a date written in one zone and read in
+another is off by at most 26 hours. Starting every search this much before the cursor means
+no change is skipped whatever zone RT reads the date in; the tickets re-read are dropped by
+(id, LastUpdated) before anything else is fetched, so it costs a search page or two."""
+SET_ASIDE_CHUNK = 50  # set-aside tickets re-read per search (`id = 1 OR id = 2 ...`)
+ZONE_STEP = timedelta(minutes=15)  # every zone's offset is a multiple of a quarter hour
 
 T = TypeVar("T")
 
@@ -113,6 +120,10 @@ class RtHttpError(RtError):
 
 class RtPayloadError(RtError):
     """A response had an unexpected shape; the message names the field path."""
+
+
+class _ZoneProbeMoved(Exception):
+    """The probe ticket changed while the time-zone check ran."""
 
 
 class _Invalid(Exception):
@@ -147,6 +158,9 @@ class RtSettings:
     """Members (direct or through nested groups) are authorized contacts; None: nobody is marked authorized."""
     overlap: timedelta = timedelta(minutes=5)
     """Each search starts this long before the cursor: catches changes committed late."""
+    zone_slack: timedelta = ZONE_SLACK
+    """And this much earlier again, so that a `rt_timezone` other than the one RT reads dates
+    in (the API user's) cannot make a search start after the cursor: see ZONE_SLACK."""
     page_size: int = 100
     history_start: datetime | None = None
     """Tickets last updated before this are not read on the first sync (None: all of them)."""
@@ -167,8 +181,8 @@ class RtSettings:
             raise RtConfigError(f"rt_timezone {self.rt_timezone!r} is not an IANA time zone") from None
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise RtConfigError(f"page_size {self.page_size} is not between 1 and {MAX_PAGE_SIZE}")
-        if self.overlap < timedelta(0):
-            raise RtConfigError("overlap must not be negative")
+        if self.overlap < timedelta(0) or self.zone_slack < timedelta(0):
+            raise RtConfigError("overlap and zone_slack must not be negative")
         if self.recheck_limit < 0:
             raise RtConfigError("recheck_limit must not be negative")
         if self.history_start is not None and self.history_start.tzinfo is None:
@@ -293,13 +307,20 @@ class RtProvider:
         *,
         timeout: float | tuple[float, float] = 30.0,
         known_active_ids: Callable[[], Iterable[str]] | None = None,
+        set_aside_ids: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
         """`session` carries the auth header (and retries); `timeout` goes with every request;
-        `known_active_ids` lists the remote ids of the cases the store holds as active."""
+        `known_active_ids` lists the remote ids of the cases the store holds as active;
+        `set_aside_ids(stream)` the remote ids the store holds set aside (quarantined)."""
         self._session = session
         self.settings = settings
         self._timeout = timeout
         self._known_active_ids = known_active_ids
+        self._set_aside_ids = set_aside_ids
+        self._retried_items: list[p.TicketItem] | None = None
+        self._zone_checked = False
+        self.warnings: list[str] = []
+        """What the advisor should know of this run (the time-zone check); the engine reports them."""
         self._base = normalized_base_url(settings.base_url)
         self._api = self._base + API_PATH
         self._host = urlsplit(self._base).netloc
@@ -321,6 +342,12 @@ class RtProvider:
     @property
     def identity(self) -> str:
         return self._base
+
+    @property
+    def rereads_set_aside(self) -> frozenset[str]:
+        """Streams whose set-aside records every run reads again (the catalog whole, the
+        tickets by id): what they do not set aside again is no longer set aside."""
+        return frozenset({"accounts", "cases"} if self._set_aside_ids is not None else {"accounts"})
 
     def pages(self, stream: str, cursor: str | None) -> Iterator[Page]:
         if stream == "accounts":
@@ -513,7 +540,7 @@ class RtProvider:
         s = self.settings
         mark = mark.copy()
         start = s.history_start.astimezone(UTC).replace(microsecond=0) if s.history_start else None
-        key = mark.since - s.overlap if mark.since is not None else None
+        key = mark.since - s.overlap - s.zone_slack if mark.since is not None else None
         if start is not None:
             key = start if key is None else max(key, start)  # the overlap never reaches before the start
         number = 1
@@ -552,7 +579,7 @@ class RtProvider:
                     else:
                         mark.unsettled[item.id] = item.LastUpdated
                 mark.since = item.LastUpdated if mark.since is None else max(mark.since, item.LastUpdated)
-            mark.prune(s.overlap)
+            mark.prune(s.overlap + s.zone_slack)
             yield _Batch([item for item in fresh if self._chosen(item)], mark.copy(), returned)
             if capped or result.is_last() or not result.items:
                 return
@@ -563,6 +590,75 @@ class RtProvider:
                 key, number = last, 2  # this page is page 1 of the query from its second
             else:
                 key, number = last, 1
+
+    def _check_zone(self) -> None:
+        """Once per run: warn when RT reads TicketSQL dates at another UTC offset than
+        `rt_timezone` has (REST2 does not tell the API user's zone, so it is measured).
+
+        The probe takes the newest ticket's LastUpdated T (every answer gives UTC) and asks
+        `id = N AND LastUpdated >= 'W'` with W the wall-clock time T + d: RT reads W in its
+        zone, at offset z, so the ticket matches exactly when d <= z. Two searches tell
+        whether z is the configured offset; when not, a binary search over quarter hours
+        from -12:00 to +14:00 finds it. A ticket that changes meanwhile makes the probe
+        inconclusive (logged, no warning)."""
+        if self._zone_checked:
+            return
+        self._zone_checked = True
+        newest = self._get(
+            "tickets",
+            p.TicketPage,
+            {"query": self._base_query(), "fields": "LastUpdated", "orderby": "LastUpdated", "order": "DESC",
+             "per_page": 1},
+        )  # fmt: skip
+        if not newest.items:
+            return
+        ticket, at = newest.items[0].id, newest.items[0].LastUpdated
+        if not ticket.isdigit():
+            return
+
+        def matches(offset: timedelta) -> bool:
+            wall = (at + offset).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+            result = self._get(
+                "tickets",
+                p.TicketPage,
+                {"query": f"id = {ticket} AND LastUpdated >= '{wall}'", "fields": "LastUpdated", "per_page": 1},
+            )
+            if any(item.LastUpdated != at for item in result.items):
+                raise _ZoneProbeMoved
+            return bool(result.items)
+
+        configured = at.astimezone(self._zone).utcoffset() or timedelta(0)
+        try:
+            if matches(configured) and not matches(configured + ZONE_STEP):
+                return
+            low, high = -48, 56  # quarter hours: UTC-12:00 .. UTC+14:00
+            if not matches(low * ZONE_STEP):
+                return  # not even the westmost offset: no answer to trust
+            while low < high:  # invariant: matches(low), and every offset above high does not
+                middle = (low + high + 1) // 2
+                if matches(middle * ZONE_STEP):
+                    low = middle
+                else:
+                    high = middle - 1
+        except _ZoneProbeMoved:
+            log.info(
+                "RT at %s: ticket %s changed during the time-zone check; checked again next sync", self._host, ticket
+            )
+            return
+        actual = low * ZONE_STEP
+        slack = self.settings.zone_slack
+        safety = (
+            f"no change is lost meanwhile (every search starts {slack / timedelta(hours=1):g} hours early)"
+            if slack >= abs(actual - configured)
+            else "changes may be missed until it is"
+        )
+        warning = (
+            f"RT at {self._host} reads dates in searches at {_utc_offset(actual)} (the API user's time zone), "
+            f"but the setting rt_timezone {self.settings.rt_timezone} is {_utc_offset(configured)} then: "
+            f"set it to the API user's zone; {safety}"
+        )
+        log.warning(warning)
+        self.warnings.append(warning)
 
     def _chosen(self, item: p.TicketItem) -> bool:
         """Whether the ticket belongs to one of the advisor's accounts (a ticket without an
@@ -600,36 +696,57 @@ class RtProvider:
 
     def _contact_pages(self, cursor: str | None) -> Iterator[Page]:
         start = _Mark.decode(cursor)
+        held: Page | None = None
+        handed: set[str] = set()
         for batch in self._scan(start, "LastUpdated,Requestor,CustomFields"):
-            contacts: dict[str, Contact] = {}
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                entry = item.custom_field(self.settings.account_field)
-                account = entry.first() if entry else ""
-                if not account:
-                    continue  # no account, no contact: the case is quarantined with the reason
-                for requestor in item.Requestor:
-                    user = self._user(requestor.id)
-                    remote_id = f"{account}/{requestor.id}"
-                    if user is None:
-                        quarantined.append(
-                            Quarantined(remote_id, f"user {requestor.id!r} cannot be read by the API user")
-                        )
-                        continue
-                    contact = Contact(
-                        source=SOURCE,
-                        remote_id=remote_id,
-                        account_remote_id=account,
-                        name=(user.RealName or "").strip() or user.Name,
-                        email=(user.EmailAddress or "").strip(),
-                        authorized=user.Name in self._authorized_names(),
-                        updated_at=item.LastUpdated,
-                    )
-                    known = contacts.get(remote_id)
-                    if known is None or known.updated_at < contact.updated_at:
-                        contacts[remote_id] = contact
+            handed.update(item.id for item in batch.items)
+            if held is not None:
+                yield held
+                held = None
             if batch.items or batch.mark.encode() != cursor:
-                yield Page("contacts", list(contacts.values()), batch.mark.encode(), quarantined=quarantined)
+                contacts, quarantined = self._contacts(batch.items)
+                held = Page("contacts", contacts, batch.mark.encode(), quarantined=quarantined)
+        # The requestors of set-aside tickets come back with them (their account may be fixed now).
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        if retried:
+            contacts, quarantined = self._contacts(retried)
+            cursor_now = held.cursor if held is not None else cursor
+            held = Page(
+                "contacts",
+                [*(held.records if held else []), *contacts],
+                cursor_now,
+                quarantined=[*(held.quarantined if held else []), *quarantined],
+            )
+        if held is not None:
+            yield held
+
+    def _contacts(self, items: Iterable[p.TicketItem]) -> tuple[list[Record], list[Quarantined]]:
+        contacts: dict[str, Contact] = {}
+        quarantined: list[Quarantined] = []
+        for item in items:
+            entry = item.custom_field(self.settings.account_field)
+            account = entry.first() if entry else ""
+            if not account:
+                continue  # no account, no contact: the case is quarantined with the reason
+            for requestor in item.Requestor:
+                user = self._user(requestor.id)
+                remote_id = f"{account}/{requestor.id}"
+                if user is None:
+                    quarantined.append(Quarantined(remote_id, f"user {requestor.id!r} cannot be read by the API user"))
+                    continue
+                contact = Contact(
+                    source=SOURCE,
+                    remote_id=remote_id,
+                    account_remote_id=account,
+                    name=(user.RealName or "").strip() or user.Name,
+                    email=(user.EmailAddress or "").strip(),
+                    authorized=user.Name in self._authorized_names(),
+                    updated_at=item.LastUpdated,
+                )
+                known = contacts.get(remote_id)
+                if known is None or known.updated_at < contact.updated_at:
+                    contacts[remote_id] = contact
+        return list(contacts.values()), quarantined
 
     def _authorized_names(self) -> frozenset[str]:
         if self._authorized is None:
@@ -669,38 +786,84 @@ class RtProvider:
     # Cases ------------------------------------------------------------------------------------
 
     def _case_pages(self, cursor: str | None) -> Iterator[Page]:
+        self._check_zone()
         start = _Mark.decode(cursor)
         seen_ids: set[str] = set()
+        handed: set[str] = set()
         held: Page | None = None
         mark = start
         for batch in self._scan(start, TICKET_FIELDS):
             mark = batch.mark
             seen_ids.update(batch.returned)
+            handed.update(item.id for item in batch.items)
             if not batch.items:
                 if held is not None:
                     held = Page("cases", held.records, mark.encode(), held.removed, held.quarantined)
                 continue
-            records: list[Record] = []
-            removed: list[str] = []
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                problem = self._case_problem(item)
-                if problem is not None:
-                    quarantined.append(Quarantined(item.id, f"ticket {item.id}: {problem}", _json(item)))
-                elif item.Status == DELETED:
-                    removed.append(item.id)
-                else:
-                    records.append(self._case(item))
             if held is not None:
                 yield held
-            held = Page("cases", records, mark.encode(), removed=removed, quarantined=quarantined)
+            held = self._case_page(batch.items, mark.encode())
         self._cases_until = mark.since
         self._cases_ran = True
+        # Set-aside tickets are read again by id: the reason may be gone (their account fixed,
+        # the status mapped) although the ticket itself did not change.
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        seen_ids.update(item.id for item in retried)
         gone, mark = self._recheck(mark, seen_ids)
+        if retried:
+            page = self._case_page(retried, mark.encode())
+            if held is not None:
+                page = Page(
+                    "cases",
+                    [*held.records, *page.records],
+                    page.cursor,
+                    [*held.removed, *page.removed],
+                    [*held.quarantined, *page.quarantined],
+                )
+            held = page
         if held is not None:
             yield Page("cases", held.records, mark.encode(), [*held.removed, *gone], held.quarantined)
         elif gone or mark.encode() != (cursor or _Mark().encode()):
             yield Page("cases", [], mark.encode(), removed=gone)
+
+    def _case_page(self, items: Iterable[p.TicketItem], cursor: str) -> Page:
+        """A page of these tickets: cases, tombstones of deleted ones, and those set aside."""
+        records: list[Record] = []
+        removed: list[str] = []
+        quarantined: list[Quarantined] = []
+        for item in items:
+            problem = self._case_problem(item)
+            if problem is not None:
+                quarantined.append(Quarantined(item.id, f"ticket {item.id}: {problem}", _json(item)))
+            elif item.Status == DELETED:
+                removed.append(item.id)
+            else:
+                records.append(self._case(item))
+        return Page("cases", records, cursor, removed=removed, quarantined=quarantined)
+
+    def _retry_items(self) -> list[p.TicketItem]:
+        """The tickets set aside by earlier syncs, read again by id once per run (the ticket
+        streams share them); those no longer found or no longer the advisor's drop out."""
+        if self._retried_items is None:
+            ids = sorted(
+                {int(i) for i in (self._set_aside_ids("cases") if self._set_aside_ids else ()) if str(i).isdigit()}
+            )
+            items: list[p.TicketItem] = []
+            for start in range(0, len(ids), SET_ASIDE_CHUNK):
+                chosen = " OR ".join(f"id = {i}" for i in ids[start : start + SET_ASIDE_CHUNK])
+                query = f"{self._base_query()} AND ({chosen})"
+                number = 1
+                while True:
+                    params = {"query": query, "fields": TICKET_FIELDS, "per_page": MAX_PAGE_SIZE, "page": number}
+                    result = self._get("tickets", p.TicketPage, params)
+                    for item in result.items:
+                        self._learn_fields(item)
+                    items.extend(item for item in result.items if self._chosen(item))
+                    if result.is_last() or not result.items:
+                        break
+                    number += 1
+            self._retried_items = items
+        return self._retried_items
 
     def _case(self, item: p.TicketItem) -> Case:
         s = self.settings
@@ -784,22 +947,44 @@ class RtProvider:
         # Only tickets the cases stream of this run has read: events of a later change wait
         # for the next sync, when their case has been written first.
         until = (self._cases_until or datetime.min.replace(tzinfo=UTC)) if self._cases_ran else None
+        held: Page | None = None
+        handed: set[str] = set()
         for batch in self._scan(start, TICKET_FIELDS, until=until):
-            records: list[Record] = []
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                if self._case_problem(item) is not None:
-                    continue  # the case itself is quarantined; its events follow once it is fixed
-                for txn in self._history(item.id):
-                    try:
-                        event = self._event(item, txn)
-                    except _Invalid as error:
-                        quarantined.append(Quarantined(txn.id, f"transaction {txn.id}: {error}", _json(txn)))
-                        continue
-                    if event is not None:
-                        records.append(event)
+            handed.update(item.id for item in batch.items)
+            if held is not None:
+                yield held
+                held = None
             if batch.items or batch.mark.encode() != cursor:
-                yield Page("case_events", records, batch.mark.encode(), quarantined=quarantined)
+                records, quarantined = self._events(batch.items)
+                held = Page("case_events", records, batch.mark.encode(), quarantined=quarantined)
+        # The histories of set-aside tickets come with them (their case may land this run).
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        if retried:
+            records, quarantined = self._events(retried)
+            held = Page(
+                "case_events",
+                [*(held.records if held else []), *records],
+                held.cursor if held is not None else cursor,
+                quarantined=[*(held.quarantined if held else []), *quarantined],
+            )
+        if held is not None:
+            yield held
+
+    def _events(self, items: Iterable[p.TicketItem]) -> tuple[list[Record], list[Quarantined]]:
+        records: list[Record] = []
+        quarantined: list[Quarantined] = []
+        for item in items:
+            if self._case_problem(item) is not None:
+                continue  # the case itself is quarantined; its events follow once it is fixed
+            for txn in self._history(item.id):
+                try:
+                    event = self._event(item, txn)
+                except _Invalid as error:
+                    quarantined.append(Quarantined(txn.id, f"transaction {txn.id}: {error}", _json(txn)))
+                    continue
+                if event is not None:
+                    records.append(event)
+        return records, quarantined
 
     def _history(self, ticket_id: str) -> Iterator[p.Transaction]:
         per_page = MAX_PAGE_SIZE
@@ -884,6 +1069,12 @@ class RtProvider:
             text = next((a.Content for a in parts.items if a.ContentType.startswith("text/plain") and a.Content), "")
             self._bodies[transaction_id] = text or ""
         return self._bodies[transaction_id]
+
+
+def _utc_offset(offset: timedelta) -> str:
+    minutes = int(offset / timedelta(minutes=1))
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _server_time(response: requests.Response) -> datetime | None:
