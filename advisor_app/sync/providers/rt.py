@@ -542,7 +542,9 @@ class RtProvider:
         start = s.history_start.astimezone(UTC).replace(microsecond=0) if s.history_start else None
         key = mark.since - s.overlap - s.zone_slack if mark.since is not None else None
         if start is not None:
-            key = start if key is None else max(key, start)  # the overlap never reaches before the start
+            # The start is written in the zone RT may not read it in, like the cursor: ask from
+            # zone_slack before it and leave out what is older (the overlap never reaches before it).
+            key = start - s.zone_slack if key is None else max(key, start - s.zone_slack)
         number = 1
         this_run: dict[str, datetime] = {}
         while True:
@@ -563,6 +565,8 @@ class RtProvider:
             capped = False
             for item in result.items:
                 self._learn_fields(item)
+                if start is not None and item.LastUpdated < start:
+                    continue
                 if until is not None and item.LastUpdated > until:
                     capped = True
                     break
