@@ -9,11 +9,17 @@ Streams and endpoints (facts measured against RT 5.0.3: tests/integration/rt/NOT
   (`/assets?query=Catalog = '...'`), so a fixed asset leaves the quarantine by itself.
 - contacts: the requestors of tickets changed since the stream's cursor (`/user/{name}`),
   one contact per (account, user); `authorized` from membership in an RT group.
-- cases: TicketSQL `LastUpdated >= '<mark - overlap>'` written as wall-clock time in RT's
-  (the API user's) time zone, optionally restricted to one queue, ordered by LastUpdated
-  then id. Searches never return deleted tickets, so the tickets the store still holds as
-  active (`known_active_ids`) that the search did not return are re-read by id, a bounded
-  number per sync in rotation, and become tombstones when deleted, merged away or gone.
+- cases: TicketSQL `LastUpdated >= '<mark - overlap - zone slack>'` written as wall-clock
+  time in `rt_timezone`, optionally restricted to one queue, ordered by LastUpdated then
+  id. RT reads that date in the API user's zone, which REST2 does not report: the 26-hour
+  zone slack covers any mismatch, and each run measures the zone and warns when it differs
+  (`_check_zone`). Searches never return deleted tickets, so the tickets the store still
+  holds as active (`known_active_ids`) that the search did not return are re-read by id, a
+  bounded number per sync in rotation, and become tombstones when deleted, merged away or
+  gone. Tickets set aside before (`set_aside_ids`) are read again by id every run, with
+  their requestors and history, so one whose account was fixed lands unchanged.
+- statuses: each RT status has a meaning by `RtSettings.status_map` (stalled = waiting on
+  the customer by default); the RT status is stored beside it.
 - case_events: the history of each changed ticket (`/ticket/{id}/history?fields=...`).
 - usage_metrics: RT has none.
 
@@ -22,7 +28,8 @@ After each page the next query restarts from the last LastUpdated seen (keyset),
 ticket that changes while we page moves to the end instead of shifting an unread one onto
 a page already read; only when a whole page shares one LastUpdated second does the page
 number advance within that second. The cursor stored with each page is JSON: the newest
-LastUpdated read and the (id, LastUpdated) of every ticket handled within `overlap` of it,
+LastUpdated read and the (id, LastUpdated) of every ticket handled within `overlap` and the
+zone slack of it,
 so the overlap never hands a ticket over twice and many tickets sharing one second cannot
 make a sync loop or stall. LastUpdated has whole seconds, so a ticket read within the
 second it last changed could change again unseen under the same LastUpdated: such a
