@@ -41,11 +41,6 @@ DEFAULT_STATUS_MAPS: Mapping[str, Mapping[str, str]] = {
 _STATUS = re.compile(r"[^\s=,]+(?: [^\s=,]+)*")
 
 
-def meaning_name(status: CaseStatus) -> str:
-    """The meaning name of a stored status ("waiting" for pending)."""
-    return next(name for name, value in MEANINGS.items() if value is status)
-
-
 def canonical_meaning(text: str) -> str:
     """The meaning name for `text` (case and aliases forgiven); StatusMapError names the known ones."""
     word = text.strip().lower()
@@ -90,6 +85,5 @@ __all__ = [
     "MEANINGS",
     "canonical_meaning",
     "effective_status_map",
-    "meaning_name",
     "parse_status_map",
 ]
