@@ -11,12 +11,13 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, text
 
 from advisor_app.store import schema
-from tests.integration.rt.server import RTServer
+from tests.integration.rt.server import RTServer, rt_instance
 from tests.integration.test_rt_provider import Workspace, new_account, unique, wait_next_second
 
 pytestmark = pytest.mark.integration
@@ -128,6 +129,38 @@ def test_a_wrong_rt_timezone_is_warned_and_loses_no_change(ws: Workspace, settin
 
     assert "More detail." in [e.value for e in ws.events(ticket)]
     assert ws.one(schema.cases, source="rt", remote_id=str(later)).severity == 1
+
+
+@pytest.fixture(scope="module")
+def denver_rt(rt_server: RTServer) -> Iterator[RTServer]:
+    """A second RT whose $Timezone is America/Denver (UTC-07:00 in winter, -06:00 in summer):
+    the API user west of UTC, as the issue found it (the setting's default, UTC, east of it)."""
+    with rt_instance(timezone="America/Denver") as server:
+        yield server
+
+
+def test_an_rt_west_of_the_default_setting_loses_no_change(denver_rt: RTServer, tmp_path: Path) -> None:
+    ws = Workspace(denver_rt, tmp_path)
+    try:
+        rt = ws.rt
+        account = new_account(rt)
+        ticket = rt.create_ticket_as("alice", unique("West"), "First.", severity=3, account=account)
+        wait_next_second()
+        [warning] = ws.sync(ws.provider(rt_timezone="UTC")).warnings
+        denver = datetime.now(UTC).astimezone(ZoneInfo("America/Denver")).utcoffset()
+        assert denver is not None
+        hours = -int(denver / timedelta(hours=1))
+        assert f"reads dates in searches at UTC-{hours:02d}:00" in warning and "rt_timezone UTC is UTC+00:00" in warning
+
+        wait_next_second()  # one second after the sync
+        rt.set_custom_fields(ticket, {"Severity": "1"})
+        wait_next_second()
+        # Without the zone slack this sync would start seven hours late and miss the change.
+        ws.sync(ws.provider(rt_timezone="UTC"))
+        assert ws.one(schema.cases, source="rt", remote_id=str(ticket)).severity == 1
+        assert ws.sync(ws.provider(rt_timezone="America/Denver")).warnings == []
+    finally:
+        ws.engine.dispose()
 
 
 def test_the_right_rt_timezone_gives_no_warning(ws: Workspace) -> None:
