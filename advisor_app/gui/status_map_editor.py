@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.domain.status_map import DEFAULT_STATUS_MAPS, MEANINGS, canonical_meaning
-from advisor_app.errors import AdvisorError
+from advisor_app.errors import AdvisorError, StatusMapError
 from advisor_app.sync.service import set_status_map
 
 
@@ -93,10 +93,15 @@ class StatusMapEditor(QGroupBox):
     def load(self) -> None:
         defaults = self.defaults()
         self.setVisible(bool(defaults))
-        self._fill({**defaults, **{k.lower(): canonical_meaning(v) for k, v in self.desk.settings.status_map.items()}})
         self.note.setText(
             self.tr("The SLA policy decides which meanings pause or stop which clock. Apply re-measures the clocks.")
         )
+        try:
+            saved = {k.lower(): canonical_meaning(v) for k, v in self.desk.settings.status_map.items()}
+        except StatusMapError as error:  # settings.json edited by hand: show the defaults and why
+            saved = {}
+            self.note.setText(self.tr("The saved status map cannot be used: {error}").format(error=error))
+        self._fill({**defaults, **saved})
 
     def _fill(self, entries: dict[str, str]) -> None:
         self.table.setRowCount(0)

@@ -1848,6 +1848,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Die SLA-Richtlinie legt fest, welche Bedeutung welche Uhr anhält oder stoppt. Übernehmen misst die Uhren neu.</translation>
     </message>
     <message>
+        <source>The saved status map cannot be used: {error}</source>
+        <translation>Die gespeicherte Statuszuordnung ist nicht verwendbar: {error}</translation>
+    </message>
+    <message>
         <source>Meaning of {status}</source>
         <translation>Bedeutung von {status}</translation>
     </message>

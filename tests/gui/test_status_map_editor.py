@@ -70,3 +70,11 @@ def test_the_demo_has_no_status_map_to_edit(qtbot, demo_desk: Desk) -> None:  # 
     dialog = SettingsDialog(demo_desk)
     qtbot.addWidget(dialog)
     assert dialog.status_map.isHidden()
+
+
+def test_a_hand_edited_bad_map_shows_the_defaults_and_why(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    rt_desk.settings = msgspec.structs.replace(rt_desk.settings, status_map={"stalled": "asleep"})
+    dialog = SettingsDialog(rt_desk)
+    qtbot.addWidget(dialog)
+    assert shown(dialog)["stalled"] == "waiting"
+    assert "'asleep' is not a status meaning" in dialog.status_map.note.text()
