@@ -76,3 +76,14 @@ def test_the_workspace_syncs_on_its_interval(main_window: MainWindow) -> None:
     timer = main_window.sync._timer
     assert timer.isActive()
     assert timer.interval() == main_window.desk.settings.sync_interval_minutes * 60_000 == 15 * 60_000
+
+
+def test_sync_details_show_the_last_syncs_warnings(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.sync_details import SyncDetailsDialog
+    from advisor_app.sync.engine import StreamReport, SyncReport
+
+    warning = "RT at rt.example.com reads dates in searches at UTC-05:00 (the API user's time zone), but ..."
+    main_window.sync.last_report = SyncReport({"cases": StreamReport(written=2)}, warnings=[warning])
+    dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
+    qtbot.addWidget(dialog)
+    assert f"Warning: {warning}" in dialog.ui.summaryLabel.text()
