@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     connect.add_argument(
         "--zendesk-org-id", type=int, action="append", default=[], metavar="ID", help="one of your organizations"
     )
+    connect.add_argument(
+        "--status-map",
+        action="append",
+        default=[],
+        metavar="STATUS=MEANING",
+        help="what a source status means (new, open, waiting, hold, solved, closed), e.g. stalled=waiting; "
+        "repeat or separate by commas; over the source's defaults",
+    )
     connect.add_argument("--zendesk-org-tag", default="", metavar="TAG", help="your organizations carry this tag")
     connect.add_argument(
         "--advisor",
@@ -242,9 +250,12 @@ def _read_token() -> str:
 def _connect(args: argparse.Namespace) -> int:
     from advisor_app.connections import ConnectionRequest, connect
     from advisor_app.desk import open_desk
+    from advisor_app.domain.status_map import parse_status_map
     from advisor_app.secrets import TOKEN_ENVIRONMENT, Credentials
     from advisor_app.settings import AccountSelection
+    from advisor_app.sync.service import set_status_map
 
+    status_map = parse_status_map(args.status_map)  # a bad entry stops everything before the token is read
     credentials = Credentials()
     automation_token = credentials.environment_token()
     token = automation_token or _read_token()
@@ -256,11 +267,14 @@ def _connect(args: argparse.Namespace) -> int:
     )
     desk = open_desk(_root(args), demo=args.demo)
     try:
+        kind_before = desk.settings.source_kind
         request = ConnectionRequest(
             args.kind, args.url, args.user, token, args.ca_bundle, args.rt_timezone, args.rt_queue,
             account_selection=selection,
         )  # fmt: skip
         connect(desk, request, credentials, store_token=automation_token is None)
+        if status_map or kind_before != args.kind:
+            set_status_map(desk, status_map)
     finally:
         desk.close()
     print(f"connected to {args.kind} at {desk.settings.source_url} as {desk.settings.source_user}", file=sys.stderr)
@@ -309,6 +323,8 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"newly assigned to you: {', '.join(report.accounts_arrived)}", file=sys.stderr)
     if report.accounts_left:
         print(f"no longer assigned to you: {', '.join(report.accounts_left)} (local data kept)", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"advisor-app: warning: {warning}", file=sys.stderr)
     return 0
 
 

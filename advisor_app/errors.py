@@ -45,3 +45,7 @@ class UndoError(ObligationError):
 
 class UsageImportError(AdvisorError):
     """A usage CSV that cannot be imported as asked (the message counts the bad rows)."""
+
+
+class StatusMapError(AdvisorError):
+    """A status map entry that cannot be used (not STATUS=MEANING, or an unknown meaning)."""

@@ -44,6 +44,9 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     rt_account_field: str = "Account"
     rt_accounts: list[str] = msgspec.field(default_factory=list)
     """Before `account_selection`: the RT accounts chosen when connecting; empty: every account."""
+    status_map: dict[str, str] = msgspec.field(default_factory=dict)
+    """Source status -> meaning (open, new, waiting, hold, solved, closed), over the source's
+    defaults (`domain/status_map.py`); for custom lifecycles."""
     zendesk_org_ids: list[int] = msgspec.field(default_factory=list)
     """The advisor's Zendesk organizations by id; or, instead, those tagged `zendesk_org_tag`."""
     zendesk_org_tag: str = ""

@@ -104,6 +104,8 @@ class Case:
     status: CaseStatus
     created_at: datetime
     updated_at: datetime
+    source_status: str = ""
+    """The status as the source names it (`status` is its meaning, by the workspace's status map)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,9 @@ class CaseEvent:
     """One entry of a case's history.
 
     For a status change `value` is the new `CaseStatus` value and `old_value` the one
-    before; for a severity change they are severities as text ("1".."3"); for messages
-    and notes `value` is the body.
+    before (`source_value`, `source_old_value`: the statuses as the source names them);
+    for a severity change they are severities as text ("1".."3"); for messages and notes
+    `value` is the body.
     """
 
     source: str
@@ -123,6 +126,8 @@ class CaseEvent:
     author: str
     value: str = ""
     old_value: str = ""
+    source_value: str = ""
+    source_old_value: str = ""
 
 
 @dataclass(frozen=True, slots=True)

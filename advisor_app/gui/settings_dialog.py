@@ -24,6 +24,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.status_map_editor import StatusMapEditor
 from advisor_app.secrets import CredentialError
 from advisor_app.source_switch import SwitchPlan, plan_switch
 
@@ -75,6 +76,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
+        self.status_map = StatusMapEditor(desk, self)
+        self.status_map.applied.connect(self.connection_changed)
+        layout.addWidget(self.status_map)
         layout.addStretch(1)
         layout.addWidget(close)
         self.refresh()
@@ -104,6 +108,7 @@ class SettingsDialog(QDialog):
         self.sign_out_button.setEnabled(connected)
         self.change_button.setText(self.tr("Change connection…") if kind in ("rt", "zendesk") else self.tr("Connect…"))
         self.switch_button.setEnabled(kind is not None)
+        self.status_map.load()
 
     @Slot()
     def change_connection(self) -> None:

@@ -86,6 +86,8 @@ class SyncDetailsDialog(QDialog):
                     names=names
                 )
             )
+        for warning in sync.last_report.warnings if sync.last_report is not None else ():
+            lines.append(self.tr("Warning: {warning}").format(warning=warning))
         if sync.last_error:
             lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
         if sync.failing_since is not None:

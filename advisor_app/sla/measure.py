@@ -67,21 +67,28 @@ def measure_cycle(
         pauses, paused = [], False
     around_the_clock = policy.around_the_clock
 
+    # Re-measured from the cycle's start under the target in force: each segment's own
+    # severity decides its target and hours, so a change that lifts the target ends a breach
+    # of the old one. A new target already exceeded at a change is breached at that change,
+    # never earlier (SLA.md). `run`: when the breach standing at the segment's end began.
     used = 0
-    breach_at = deadline = at_risk_at = None
+    run = deadline = at_risk_at = None
     last = len(segments) - 1
     for index, (begin, segment_severity) in enumerate(segments):
         until = segments[index + 1][0] if index < last else horizon
         hours = ALWAYS_OPEN if segment_severity in around_the_clock else calendar
         target = kind_targets[segment_severity]
-        if target is not None and breach_at is None:
-            if used >= target:
-                breach_at = begin  # exceeded through the severity change: recorded at the change
+        if target is None:
+            run = None
+        elif used >= target:
+            run = begin
+        else:
+            due = hours.add_us(begin, target - used, pauses)
+            if due <= until:
+                run = due
             else:
-                due = hours.add_us(begin, target - used, pauses)
-                if due <= until:
-                    breach_at = due
-                elif index == last:
+                run = None
+                if index == last:
                     deadline = due
                     if is_open:
                         threshold = policy.at_risk_threshold_us(target)
@@ -89,6 +96,7 @@ def measure_cycle(
                         at_risk_at = None if paused and mark > now else mark
         if index < last or detail:
             used += hours.elapsed_us(begin, until, pauses)
+    breach_at = run
 
     target = kind_targets[severity]
     if breach_at is not None:

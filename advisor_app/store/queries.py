@@ -286,6 +286,13 @@ def quarantined(connection: Connection) -> list[QuarantinedRecord]:
     return [QuarantinedRecord(*tuple(row)) for row in rows]
 
 
+def set_aside_ids(engine: Engine, source: str, stream: str) -> list[str]:
+    """Remote ids of the stream's records set aside (a provider reads them again each sync)."""
+    q = schema.quarantine.c
+    with engine.connect() as connection:
+        return list(connection.execute(select(q.remote_id).where(q.source == source, q.stream == stream)).scalars())
+
+
 def active_case_ids(engine: Engine, source: str) -> list[str]:
     """Remote ids of the source's cases still active here (a provider re-checks those it
     no longer finds in its listing, to learn of deletions its search does not show)."""

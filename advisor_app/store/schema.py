@@ -93,6 +93,9 @@ class CaseRow(Base):
     requester: Mapped[str] = mapped_column(String(400))
     severity: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20))
+    # The status as the source names it; `status` is its meaning by the workspace's status
+    # map, re-derived from this when the map changes (store/status_meanings.py).
+    source_status: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UtcInstant)
     updated_at: Mapped[datetime] = mapped_column(UtcInstant)
     removed_at: Mapped[datetime | None] = mapped_column(UtcInstant)
@@ -122,6 +125,9 @@ class CaseEventRow(Base):
     author: Mapped[str] = mapped_column(String(400))
     value: Mapped[str] = mapped_column(Text, default="")
     old_value: Mapped[str] = mapped_column(Text, default="")
+    # Status changes: the statuses as the source names them (value/old_value hold their meanings).
+    source_value: Mapped[str | None] = mapped_column(String(100))
+    source_old_value: Mapped[str | None] = mapped_column(String(100))
 
 
 class UsageMetricRow(Base):

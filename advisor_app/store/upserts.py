@@ -1,8 +1,11 @@
 """Core bulk upserts of synced records, keyed by (source, remote id).
 
 Each function takes an open connection (the caller owns the transaction), is idempotent,
-and never replaces a row with an older `updated_at`. Records that name a parent the
-store does not have are returned as rejections instead of failing the page.
+and writes only what changed: a record older than the stored row is skipped, and so is one
+of the same `updated_at` that holds the same values (the source's timestamps have whole
+seconds, so a change within the stored second still lands). A sync with nothing new writes
+no row. Records that name a parent the store does not have are returned as rejections
+instead of failing the page.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, and_, or_, select
 from sqlalchemy.dialects.sqlite import insert
 
 from advisor_app.domain import Account, Case, CaseEvent, Contact, UsageMetric
@@ -47,16 +50,29 @@ def _id_map(connection: Connection, table: Table, source: str, remote_ids: Itera
     return found
 
 
-def _upsert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], newer_only: bool) -> None:
+def _upsert(
+    connection: Connection, table: Table, rows: Sequence[dict[str, Any]], newer_only: bool, returning: str = "id"
+) -> list[int]:
+    """Insert or update `rows`; the `returning` column of the rows actually written."""
     if not rows:
-        return
+        return []
     statement = insert(table)
     updated = {name: statement.excluded[name] for name in rows[0] if name not in ("source", "remote_id")}
-    where = statement.excluded.updated_at >= table.c.updated_at if newer_only else None
-    connection.execute(
-        statement.on_conflict_do_update(index_elements=["source", "remote_id"], set_=updated, where=where),
+    differs = or_(*(table.c[name].is_distinct_from(value) for name, value in updated.items()))
+    where = differs
+    if newer_only:
+        newer, same = (
+            statement.excluded.updated_at > table.c.updated_at,
+            statement.excluded.updated_at == table.c.updated_at,
+        )
+        where = or_(newer, and_(same, differs))
+    written = connection.execute(
+        statement.on_conflict_do_update(index_elements=["source", "remote_id"], set_=updated, where=where).returning(
+            table.c[returning]
+        ),
         list(rows),
     )
+    return [row[0] for row in written]
 
 
 def upsert_accounts(connection: Connection, records: Sequence[Account]) -> UpsertResult:
@@ -76,8 +92,8 @@ def upsert_accounts(connection: Connection, records: Sequence[Account]) -> Upser
         }
         for r in records
     ]
-    _upsert(connection, schema.accounts, rows, newer_only=True)
-    return UpsertResult(written=len(rows), rejected=[])
+    written = _upsert(connection, schema.accounts, rows, newer_only=True)
+    return UpsertResult(written=len(written), rejected=[])
 
 
 def _with_parent(
@@ -117,8 +133,8 @@ def upsert_contacts(connection: Connection, records: Sequence[Contact]) -> Upser
         }
         for r, account_id in kept
     ]
-    _upsert(connection, schema.contacts, rows, newer_only=True)
-    return UpsertResult(written=len(rows), rejected=rejected)
+    written = _upsert(connection, schema.contacts, rows, newer_only=True)
+    return UpsertResult(written=len(written), rejected=rejected)
 
 
 def upsert_cases(connection: Connection, records: Sequence[Case]) -> UpsertResult:
@@ -133,19 +149,15 @@ def upsert_cases(connection: Connection, records: Sequence[Case]) -> UpsertResul
             "requester": r.requester,
             "severity": int(r.severity),
             "status": r.status.value,
+            "source_status": r.source_status or None,
             "created_at": r.created_at,
             "updated_at": r.updated_at,
             "removed_at": None,
         }
         for r, account_id in kept
     ]
-    _upsert(connection, schema.cases, rows, newer_only=True)
-    touched = (
-        set(_id_map(connection, schema.cases, records[0].source, (r.remote_id for r, _ in kept)).values())
-        if kept
-        else set()
-    )
-    return UpsertResult(written=len(rows), rejected=rejected, case_ids=touched)
+    written = _upsert(connection, schema.cases, rows, newer_only=True)
+    return UpsertResult(written=len(written), rejected=rejected, case_ids=set(written))
 
 
 def upsert_case_events(connection: Connection, records: Sequence[CaseEvent]) -> UpsertResult:
@@ -160,11 +172,13 @@ def upsert_case_events(connection: Connection, records: Sequence[CaseEvent]) -> 
             "author": r.author,
             "value": r.value,
             "old_value": r.old_value,
+            "source_value": r.source_value or None,
+            "source_old_value": r.source_old_value or None,
         }
         for r, case_id in kept
     ]
-    _upsert(connection, schema.case_events, rows, newer_only=False)
-    return UpsertResult(written=len(rows), rejected=rejected, case_ids={case_id for _, case_id in kept})
+    written = _upsert(connection, schema.case_events, rows, newer_only=False, returning="case_id")
+    return UpsertResult(written=len(written), rejected=rejected, case_ids=set(written))
 
 
 def upsert_usage_metrics(connection: Connection, records: Sequence[UsageMetric]) -> UpsertResult:
@@ -226,6 +240,22 @@ def release_quarantine(connection: Connection, source: str, stream: str, remote_
         )
 
 
+def clear_quarantine_except(connection: Connection, source: str, stream: str, kept: set[str]) -> int:
+    """Drop the stream's set-aside records other than `kept` (a run that re-read them all did
+    not set them aside again); how many."""
+    q = schema.quarantine.c
+    stale = [
+        row_id
+        for row_id, remote_id in connection.execute(
+            select(q.id, q.remote_id).where(q.source == source, q.stream == stream)
+        )
+        if remote_id not in kept
+    ]
+    for start in range(0, len(stale), _CHUNK):
+        connection.execute(schema.quarantine.delete().where(q.id.in_(stale[start : start + _CHUNK])))
+    return len(stale)
+
+
 def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
     """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
     count = 0
@@ -244,6 +274,7 @@ def mark_removed(connection: Connection, table: Table, source: str, remote_ids: 
 __all__ = [
     "Rejection",
     "UpsertResult",
+    "clear_quarantine_except",
     "mark_removed",
     "quarantine",
     "release_quarantine",

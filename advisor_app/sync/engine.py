@@ -49,6 +49,8 @@ class SyncReport:
     """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
     accounts_left: list[str] = field(default_factory=list)
     """Names of accounts no longer assigned; their local data is kept."""
+    warnings: list[str] = field(default_factory=list)
+    """What the provider says the advisor should know (e.g. RT's time-zone check)."""
 
 
 _WRITERS: dict[str, Callable[[Connection, Sequence[Any]], upserts.UpsertResult]] = {
@@ -111,6 +113,7 @@ def run_sync(
     run = _Run(engine, provider, now, on_cases_changed, progress, cancelled or (lambda: False))
     for stream in STREAMS:
         run.report.streams[stream] = run.stream(stream)
+    run.report.warnings.extend(getattr(provider, "warnings", ()))
     return run.report
 
 
@@ -132,6 +135,7 @@ class _Run:
         # A cursor may equal the stored one (nothing new since the last run), but two pages of
         # one run with the same cursor mean the source is serving the same page again.
         seen_cursors: set[str] = set()
+        set_aside: set[str] = set()
         for page in provider.pages(stream, cursor):
             if self.cancelled():
                 raise SyncCancelled(f"sync cancelled during {stream}; everything before was saved")
@@ -139,16 +143,22 @@ class _Run:
                 raise SyncError(f"{provider.source}: asked for {stream}, got a page of {page.stream}")
             if page.cursor is not None and page.cursor in seen_cursors and (page.records or page.removed):
                 raise SyncError(f"{provider.source} {stream}: cursor {page.cursor!r} repeated; stopped to avoid a loop")
-            self.write(page, stream_report)
+            set_aside |= self.write(page, stream_report)
             if page.cursor is not None:
                 seen_cursors.add(page.cursor)
             if self.progress is not None:
                 self.progress(stream, stream_report.written)
+        if stream in getattr(provider, "rereads_set_aside", ()):
+            # The provider read every record set aside before again: those it did not set
+            # aside again are stored now or gone, and their reasons are out of date.
+            with self.engine.begin() as connection:
+                upserts.clear_quarantine_except(connection, provider.source, stream, set_aside)
         for rejection in stream_report.rejected:
             log.warning("%s %s %s rejected: %s", provider.source, stream, rejection.remote_id, rejection.reason)
         return stream_report
 
-    def write(self, page: Page, stream_report: StreamReport) -> None:
+    def write(self, page: Page, stream_report: StreamReport) -> set[str]:
+        """Write one page in one transaction; the remote ids it set aside."""
         provider, now = self.provider, self.now()
         with self.engine.begin() as connection:
             result = _WRITERS[page.stream](connection, page.records) if page.records else upserts.UpsertResult()
@@ -172,3 +182,4 @@ class _Run:
         stream_report.quarantined += len(set_aside)
         stream_report.rejected.extend(rejected)
         self.report.case_ids |= result.case_ids or set()
+        return {remote_id for remote_id, _, _ in set_aside}

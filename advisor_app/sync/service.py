@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+
+import msgspec
 
 from advisor_app.desk import Desk
+from advisor_app.domain import CaseStatus
+from advisor_app.domain.status_map import effective_status_map
 from advisor_app.obligations.tracking import record_first_sync
 from advisor_app.secrets import Credentials
+from advisor_app.settings import save_settings
 from advisor_app.store.assignment import account_states, active_account_ids, follow_accounts
 from advisor_app.store.clocks import recompute_on_change
-from advisor_app.store.queries import active_case_ids
+from advisor_app.store.queries import active_case_ids, set_aside_ids
+from advisor_app.store.status_meanings import apply_status_map
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
 from advisor_app.sync.http import CancelToken, HttpClient, OnWait
 from advisor_app.sync.provider import Provider
@@ -34,6 +41,30 @@ def _token(desk: Desk, credentials: Credentials) -> str:
     return token
 
 
+def status_map_for(desk: Desk) -> dict[str, CaseStatus]:
+    """The workspace's status map for its source: the source's defaults, the settings' entries over them."""
+    settings = desk.settings
+    return effective_status_map(settings.source_kind, settings.status_map)
+
+
+def apply_workspace_status_map(desk: Desk) -> int:
+    """Bring the stored status meanings (and the clocks) in line with the settings' map; how many cases changed."""
+    kind = desk.settings.source_kind
+    if kind not in ("rt", "zendesk"):
+        return 0
+    return apply_status_map(desk.engine, kind, status_map_for(desk), desk.clock())
+
+
+def set_status_map(desk: Desk, overrides: Mapping[str, str]) -> int:
+    """Save the settings' status map entries (over the source's defaults) and apply them to the
+    stored cases at once; how many cases changed. A bad entry raises StatusMapError first."""
+    effective_status_map(desk.settings.source_kind, overrides)  # refuses an unknown meaning before saving
+    updated = msgspec.structs.replace(desk.settings, status_map=dict(overrides))
+    save_settings(desk.workspace.settings_file, updated)
+    desk.settings = updated
+    return apply_workspace_status_map(desk)
+
+
 def provider_for(
     desk: Desk,
     credentials: Credentials | None = None,
@@ -46,7 +77,11 @@ def provider_for(
     if settings.source_kind is None:
         raise NotConnectedError("this workspace is not connected to a ticketing system yet")
     if settings.source_kind == "zendesk":
-        config = ZendeskConfig(selection=rule_of(settings), severity_field_id=settings.zendesk_severity_field_id)
+        config = ZendeskConfig(
+            selection=rule_of(settings),
+            severity_field_id=settings.zendesk_severity_field_id,
+            status_map=status_map_for(desk),
+        )
         return zendesk_provider(
             settings.source_url,
             _token(desk, credentials or Credentials()),
@@ -72,12 +107,14 @@ def provider_for(
             severity_field=settings.rt_severity_field,
             account_field=settings.rt_account_field,
             accounts=rule_of(settings),
+            status_map=status_map_for(desk),
         )
         return RtProvider(
             client,
             rt_settings,
             known_active_ids=lambda: active_case_ids(desk.engine, "rt"),
             known_accounts=lambda: active_account_ids(desk.engine, "rt"),
+            set_aside_ids=lambda stream: set_aside_ids(desk.engine, "rt", stream),
         )
     raise NotConnectedError(f"syncing with {settings.source_kind} is not available in this version")
 
@@ -96,6 +133,7 @@ def sync_workspace(
     sync fails later on (`store.assignment`)."""
     cancel = cancel if cancel is not None else threading.Event()
     provider = provider_for(desk, credentials, cancel, on_wait)
+    apply_workspace_status_map(desk)  # a map edited since (settings.json by hand, too) applies first
     with desk.engine.connect() as connection:
         before = account_states(connection, provider.source)
     try:

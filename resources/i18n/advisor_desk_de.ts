@@ -1919,6 +1919,80 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
+    <name>StatusMapEditor</name>
+    <message>
+        <source>New (open, not yet worked)</source>
+        <translation>Neu (offen, noch nicht bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer</source>
+        <translation>Wartet auf den Kunden</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Status meanings</source>
+        <translation>Bedeutung der Status</translation>
+    </message>
+    <message>
+        <source>Status at the source</source>
+        <translation>Status in der Quelle</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Bedeutet</translation>
+    </message>
+    <message>
+        <source>Add status</source>
+        <translation>Status hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Standardwerte</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>The SLA policy decides which meanings pause or stop which clock. Apply re-measures the clocks.</source>
+        <translation>Die SLA-Richtlinie legt fest, welche Bedeutung welche Uhr anhält oder stoppt. Übernehmen misst die Uhren neu.</translation>
+    </message>
+    <message>
+        <source>The saved status map cannot be used: {error}</source>
+        <translation>Die gespeicherte Statuszuordnung ist nicht verwendbar: {error}</translation>
+    </message>
+    <message>
+        <source>Meaning of {status}</source>
+        <translation>Bedeutung von {status}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved; %Ln case(s) re-measured.</source>
+        <translation>
+            <numerusform>Gespeichert; %Ln Fall neu gemessen.</numerusform>
+            <numerusform>Gespeichert; %Ln Fälle neu gemessen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Waiting {seconds} s before asking the source again ({reason})</source>
@@ -1977,6 +2051,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Records set aside</source>
         <translation>Zurückgestellte Datensätze</translation>
+    </message>
+    <message>
+        <source>Warning: {warning}</source>
+        <translation>Warnung: {warning}</translation>
     </message>
 </context>
 <context>

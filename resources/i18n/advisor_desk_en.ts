@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>StatusMapEditor</name>
+    <message numerus="yes">
+        <source>Saved; %Ln case(s) re-measured.</source>
+        <translation>
+            <numerusform>Saved; %Ln case re-measured.</numerusform>
+            <numerusform>Saved; %Ln cases re-measured.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln record(s) set aside.</source>

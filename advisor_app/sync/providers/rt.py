@@ -9,11 +9,17 @@ Streams and endpoints (facts measured against RT 5.0.3: tests/integration/rt/NOT
   (`/assets?query=Catalog = '...'`), so a fixed asset leaves the quarantine by itself.
 - contacts: the requestors of tickets changed since the stream's cursor (`/user/{name}`),
   one contact per (account, user); `authorized` from membership in an RT group.
-- cases: TicketSQL `LastUpdated >= '<mark - overlap>'` written as wall-clock time in RT's
-  (the API user's) time zone, optionally restricted to one queue, ordered by LastUpdated
-  then id. Searches never return deleted tickets, so the tickets the store still holds as
-  active (`known_active_ids`) that the search did not return are re-read by id, a bounded
-  number per sync in rotation, and become tombstones when deleted, merged away or gone.
+- cases: TicketSQL `LastUpdated >= '<mark - overlap - zone slack>'` written as wall-clock
+  time in `rt_timezone`, optionally restricted to one queue, ordered by LastUpdated then
+  id. RT reads that date in the API user's zone, which REST2 does not report: the 26-hour
+  zone slack covers any mismatch, and each run measures the zone and warns when it differs
+  (`_check_zone`). Searches never return deleted tickets, so the tickets the store still
+  holds as active (`known_active_ids`) that the search did not return are re-read by id, a
+  bounded number per sync in rotation, and become tombstones when deleted, merged away or
+  gone. Tickets set aside before (`set_aside_ids`) are read again by id every run, with
+  their requestors and history, so one whose account was fixed lands unchanged.
+- statuses: each RT status has a meaning by `RtSettings.status_map` (stalled = waiting on
+  the customer by default); the RT status is stored beside it.
 - case_events: the history of each changed ticket (`/ticket/{id}/history?fields=...`).
 - usage_metrics: RT has none.
 
@@ -22,7 +28,8 @@ After each page the next query restarts from the last LastUpdated seen (keyset),
 ticket that changes while we page moves to the end instead of shifting an unread one onto
 a page already read; only when a whole page shares one LastUpdated second does the page
 number advance within that second. The cursor stored with each page is JSON: the newest
-LastUpdated read and the (id, LastUpdated) of every ticket handled within `overlap` of it,
+LastUpdated read and the (id, LastUpdated) of every ticket handled within `overlap` and the
+zone slack of it,
 so the overlap never hands a ticket over twice and many tickets sharing one second cannot
 make a sync loop or stall. LastUpdated has whole seconds, so a ticket read within the
 second it last changed could change again unseen under the same LastUpdated: such a
@@ -72,6 +79,7 @@ from advisor_app.domain import (
     Severity,
     load_tiers,
 )
+from advisor_app.domain.status_map import effective_status_map
 from advisor_app.sync.engine import SyncError
 from advisor_app.sync.http import HttpClient, decode
 from advisor_app.sync.provider import Page, Quarantined, Record
@@ -84,19 +92,21 @@ SOURCE = "rt"
 API_PATH = "/REST/2.0"
 MAX_PAGE_SIZE = 100  # REST2 caps per_page at 100
 
-STATUSES: Mapping[str, CaseStatus] = {
-    "new": CaseStatus.NEW,
-    "open": CaseStatus.OPEN,
-    "stalled": CaseStatus.ON_HOLD,
-    "resolved": CaseStatus.SOLVED,
-    "rejected": CaseStatus.CLOSED,
-}
+STATUSES: Mapping[str, CaseStatus] = effective_status_map("rt", {})
+"""RT's default lifecycle by meaning (SLA.md); `RtSettings.status_map` holds the workspace's."""
 DELETED = "deleted"
 SEVERITIES: Mapping[str, Severity] = {str(int(severity)): severity for severity in Severity}
 TICKET_FIELDS = "Subject,Status,Created,LastUpdated,Requestor,CustomFields"
 HISTORY_FIELDS = "Type,Creator,Created,Field,OldValue,NewValue"
 ASSET_FIELDS = "Name,Description,Status,LastUpdated,CustomFields"
 GROUP_DEPTH = 5  # nested groups of authorized contacts followed this deep
+ZONE_SLACK = timedelta(hours=26)
+"""UTC offsets in use run from -12:00 to +14:00, so a date written in one zone and read in
+another is off by at most 26 hours. Starting every search this much before the cursor means
+no change is skipped whatever zone RT reads the date in; the tickets re-read are dropped by
+(id, LastUpdated) before anything else is fetched, so it costs a search page or two."""
+SET_ASIDE_CHUNK = 50  # set-aside tickets re-read per search (`id = 1 OR id = 2 ...`)
+ZONE_STEP = timedelta(minutes=15)  # every zone's offset is a multiple of a quarter hour
 
 T = TypeVar("T")
 
@@ -110,6 +120,10 @@ class RtError(SyncError):
 
 class RtConfigError(RtError):
     """The RT settings cannot be used; the message names the setting."""
+
+
+class _ZoneProbeMoved(Exception):
+    """The probe ticket changed while the time-zone check ran."""
 
 
 class _Invalid(Exception):
@@ -144,6 +158,9 @@ class RtSettings:
     """Members (direct or through nested groups) are authorized contacts; None: nobody is marked authorized."""
     overlap: timedelta = timedelta(minutes=5)
     """Each search starts this long before the cursor: catches changes committed late."""
+    zone_slack: timedelta = ZONE_SLACK
+    """And this much earlier again, so that a `rt_timezone` other than the one RT reads dates
+    in (the API user's) cannot make a search start after the cursor: see ZONE_SLACK."""
     page_size: int = 100
     history_start: datetime | None = None
     """Tickets last updated before this are not read on the first sync (None: all of them)."""
@@ -151,6 +168,8 @@ class RtSettings:
     """Locally active tickets missing from the search re-read by id per sync (in rotation)."""
     fetch_bodies: bool = True
     """Read message bodies from attachments (one request per message); off: bodies stay empty."""
+    status_map: Mapping[str, CaseStatus] = field(default_factory=lambda: dict(STATUSES))
+    """RT status (lower case) -> its meaning; a ticket in a status not here is set aside."""
 
     def __post_init__(self) -> None:
         split = urlsplit(self.base_url)
@@ -162,8 +181,8 @@ class RtSettings:
             raise RtConfigError(f"rt_timezone {self.rt_timezone!r} is not an IANA time zone") from None
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise RtConfigError(f"page_size {self.page_size} is not between 1 and {MAX_PAGE_SIZE}")
-        if self.overlap < timedelta(0):
-            raise RtConfigError("overlap must not be negative")
+        if self.overlap < timedelta(0) or self.zone_slack < timedelta(0):
+            raise RtConfigError("overlap and zone_slack must not be negative")
         if self.recheck_limit < 0:
             raise RtConfigError("recheck_limit must not be negative")
         if self.history_start is not None and self.history_start.tzinfo is None:
@@ -311,10 +330,12 @@ class RtProvider:
         *,
         known_active_ids: Callable[[], Iterable[str]] | None = None,
         known_accounts: Callable[[], Iterable[str]] | None = None,
+        set_aside_ids: Callable[[str], Iterable[str]] | None = None,
     ) -> None:
         """`client` carries the auth header, retries, waits and cancel (make it with
         `follow_redirects=False`); `known_active_ids` lists the remote ids of the cases the
-        store holds as active, `known_accounts` those of its active accounts."""
+        store holds as active, `known_accounts` those of its active accounts, `set_aside_ids(stream)`
+        the remote ids the store holds set aside (quarantined)."""
         self._client = client
         self.settings = settings
         self._known_active_ids = known_active_ids
@@ -325,6 +346,11 @@ class RtProvider:
         self._only_accounts: list[str] | None = None
         """While reading the older tickets of newly selected accounts: those accounts."""
         self._arrivals_until: datetime | None = None
+        self._set_aside_ids = set_aside_ids
+        self._retried_items: list[p.TicketItem] | None = None
+        self._zone_checked = False
+        self.warnings: list[str] = []
+        """What the advisor should know of this run (the time-zone check); the engine reports them."""
         self._base = normalized_base_url(settings.base_url)
         self._api = self._base + API_PATH
         self._host = urlsplit(self._base).netloc
@@ -346,6 +372,12 @@ class RtProvider:
     @property
     def identity(self) -> str:
         return self._base
+
+    @property
+    def rereads_set_aside(self) -> frozenset[str]:
+        """Streams whose set-aside records every run reads again (the catalog whole, the
+        tickets by id): what they do not set aside again is no longer set aside."""
+        return frozenset({"accounts", "cases"} if self._set_aside_ids is not None else {"accounts"})
 
     def pages(self, stream: str, cursor: str | None) -> Iterator[Page]:
         if stream == "accounts":
@@ -574,9 +606,11 @@ class RtProvider:
         s = self.settings
         mark = mark.copy()
         start = s.history_start.astimezone(UTC).replace(microsecond=0) if s.history_start else None
-        key = mark.since - s.overlap if mark.since is not None else None
+        key = mark.since - s.overlap - s.zone_slack if mark.since is not None else None
         if start is not None:
-            key = start if key is None else max(key, start)  # the overlap never reaches before the start
+            # The start is written in the zone RT may not read it in, like the cursor: ask from
+            # zone_slack before it and leave out what is older (the overlap never reaches before it).
+            key = start - s.zone_slack if key is None else max(key, start - s.zone_slack)
         number = 1
         this_run: dict[str, datetime] = {}
         while True:
@@ -597,6 +631,8 @@ class RtProvider:
             capped = False
             for item in result.items:
                 self._learn_fields(item)
+                if start is not None and item.LastUpdated < start:
+                    continue
                 if until is not None and item.LastUpdated > until:
                     capped = True
                     break
@@ -613,7 +649,7 @@ class RtProvider:
                     else:
                         mark.unsettled[item.id] = item.LastUpdated
                 mark.since = item.LastUpdated if mark.since is None else max(mark.since, item.LastUpdated)
-            mark.prune(s.overlap)
+            mark.prune(s.overlap + s.zone_slack)
             yield _Batch([item for item in fresh if self._chosen(item)], mark.copy(), returned)
             if capped or result.is_last() or not result.items:
                 return
@@ -633,6 +669,75 @@ class RtProvider:
         if self._chosen_accounts is None:
             self._read_accounts()
         return self._chosen_accounts or frozenset()
+
+    def _check_zone(self) -> None:
+        """Once per run: warn when RT reads TicketSQL dates at another UTC offset than
+        `rt_timezone` has (REST2 does not tell the API user's zone, so it is measured).
+
+        The probe takes the newest ticket's LastUpdated T (every answer gives UTC) and asks
+        `id = N AND LastUpdated >= 'W'` with W the wall-clock time T + d: RT reads W in its
+        zone, at offset z, so the ticket matches exactly when d <= z. Two searches tell
+        whether z is the configured offset; when not, a binary search over quarter hours
+        from -12:00 to +14:00 finds it. A ticket that changes meanwhile makes the probe
+        inconclusive (logged, no warning)."""
+        if self._zone_checked:
+            return
+        self._zone_checked = True
+        newest = self._get(
+            "tickets",
+            p.TicketPage,
+            {"query": self._base_query(), "fields": "LastUpdated", "orderby": "LastUpdated", "order": "DESC",
+             "per_page": 1},
+        )  # fmt: skip
+        if not newest.items:
+            return
+        ticket, at = newest.items[0].id, newest.items[0].LastUpdated
+        if not ticket.isdigit():
+            return
+
+        def matches(offset: timedelta) -> bool:
+            wall = (at + offset).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+            result = self._get(
+                "tickets",
+                p.TicketPage,
+                {"query": f"id = {ticket} AND LastUpdated >= '{wall}'", "fields": "LastUpdated", "per_page": 1},
+            )
+            if any(item.LastUpdated != at for item in result.items):
+                raise _ZoneProbeMoved
+            return bool(result.items)
+
+        configured = at.astimezone(self._zone).utcoffset() or timedelta(0)
+        try:
+            if matches(configured) and not matches(configured + ZONE_STEP):
+                return
+            low, high = -48, 56  # quarter hours: UTC-12:00 .. UTC+14:00
+            if not matches(low * ZONE_STEP):
+                return  # not even the westmost offset: no answer to trust
+            while low < high:  # invariant: matches(low), and every offset above high does not
+                middle = (low + high + 1) // 2
+                if matches(middle * ZONE_STEP):
+                    low = middle
+                else:
+                    high = middle - 1
+        except _ZoneProbeMoved:
+            log.info(
+                "RT at %s: ticket %s changed during the time-zone check; checked again next sync", self._host, ticket
+            )
+            return
+        actual = low * ZONE_STEP
+        slack = self.settings.zone_slack
+        safety = (
+            f"no change is lost meanwhile (every search starts {slack / timedelta(hours=1):g} hours early)"
+            if slack >= abs(actual - configured)
+            else "changes may be missed until it is"
+        )
+        warning = (
+            f"RT at {self._host} reads dates in searches at {_utc_offset(actual)} (the API user's time zone), "
+            f"but the setting rt_timezone {self.settings.rt_timezone} is {_utc_offset(configured)} then: "
+            f"set it to the API user's zone; {safety}"
+        )
+        log.warning(warning)
+        self.warnings.append(warning)
 
     def _chosen(self, item: p.TicketItem) -> bool:
         """Whether the ticket belongs to one of the advisor's accounts (a ticket without an
@@ -663,44 +768,65 @@ class RtProvider:
         account = item.custom_field(s.account_field)
         if account is None or not account.first():
             return f"custom field {s.account_field!r} is empty"
-        if item.Status not in STATUSES and item.Status != DELETED:
-            return f"status {item.Status!r} has no matching case status"
+        if self._meaning(item.Status) is None and item.Status != DELETED:
+            return f"status {item.Status!r} is not in the status map (add it in Settings or with --status-map)"
         return None
 
     # Contacts ---------------------------------------------------------------------------------
 
     def _contact_pages(self, cursor: str | None) -> Iterator[Page]:
         start = _Mark.decode(cursor)
+        held: Page | None = None
+        handed: set[str] = set()
         for batch in self._scan(start, "LastUpdated,Requestor,CustomFields"):
-            contacts: dict[str, Contact] = {}
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                entry = item.custom_field(self.settings.account_field)
-                account = entry.first() if entry else ""
-                if not account:
-                    continue  # no account, no contact: the case is quarantined with the reason
-                for requestor in item.Requestor:
-                    user = self._user(requestor.id)
-                    remote_id = f"{account}/{requestor.id}"
-                    if user is None:
-                        quarantined.append(
-                            Quarantined(remote_id, f"user {requestor.id!r} cannot be read by the API user")
-                        )
-                        continue
-                    contact = Contact(
-                        source=SOURCE,
-                        remote_id=remote_id,
-                        account_remote_id=account,
-                        name=(user.RealName or "").strip() or user.Name,
-                        email=(user.EmailAddress or "").strip(),
-                        authorized=user.Name in self._authorized_names(),
-                        updated_at=item.LastUpdated,
-                    )
-                    known = contacts.get(remote_id)
-                    if known is None or known.updated_at < contact.updated_at:
-                        contacts[remote_id] = contact
+            handed.update(item.id for item in batch.items)
+            if held is not None:
+                yield held
+                held = None
             if batch.items or batch.mark.encode() != cursor:
-                yield Page("contacts", list(contacts.values()), batch.mark.encode(), quarantined=quarantined)
+                contacts, quarantined = self._contacts(batch.items)
+                held = Page("contacts", contacts, batch.mark.encode(), quarantined=quarantined)
+        # The requestors of set-aside tickets come back with them (their account may be fixed now).
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        if retried:
+            contacts, quarantined = self._contacts(retried)
+            cursor_now = held.cursor if held is not None else cursor
+            held = Page(
+                "contacts",
+                [*(held.records if held else []), *contacts],
+                cursor_now,
+                quarantined=[*(held.quarantined if held else []), *quarantined],
+            )
+        if held is not None:
+            yield held
+
+    def _contacts(self, items: Iterable[p.TicketItem]) -> tuple[list[Record], list[Quarantined]]:
+        contacts: dict[str, Contact] = {}
+        quarantined: list[Quarantined] = []
+        for item in items:
+            entry = item.custom_field(self.settings.account_field)
+            account = entry.first() if entry else ""
+            if not account:
+                continue  # no account, no contact: the case is quarantined with the reason
+            for requestor in item.Requestor:
+                user = self._user(requestor.id)
+                remote_id = f"{account}/{requestor.id}"
+                if user is None:
+                    quarantined.append(Quarantined(remote_id, f"user {requestor.id!r} cannot be read by the API user"))
+                    continue
+                contact = Contact(
+                    source=SOURCE,
+                    remote_id=remote_id,
+                    account_remote_id=account,
+                    name=(user.RealName or "").strip() or user.Name,
+                    email=(user.EmailAddress or "").strip(),
+                    authorized=user.Name in self._authorized_names(),
+                    updated_at=item.LastUpdated,
+                )
+                known = contacts.get(remote_id)
+                if known is None or known.updated_at < contact.updated_at:
+                    contacts[remote_id] = contact
+        return list(contacts.values()), quarantined
 
     def _authorized_names(self) -> frozenset[str]:
         if self._authorized is None:
@@ -740,38 +866,84 @@ class RtProvider:
     # Cases ------------------------------------------------------------------------------------
 
     def _case_pages(self, cursor: str | None) -> Iterator[Page]:
+        self._check_zone()
         start = _Mark.decode(cursor)
         seen_ids: set[str] = set()
+        handed: set[str] = set()
         held: Page | None = None
         mark = start
         for batch in self._scan(start, TICKET_FIELDS):
             mark = batch.mark
             seen_ids.update(batch.returned)
+            handed.update(item.id for item in batch.items)
             if not batch.items:
                 if held is not None:
                     held = Page("cases", held.records, mark.encode(), held.removed, held.quarantined)
                 continue
-            records: list[Record] = []
-            removed: list[str] = []
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                problem = self._case_problem(item)
-                if problem is not None:
-                    quarantined.append(Quarantined(item.id, f"ticket {item.id}: {problem}", _json(item)))
-                elif item.Status == DELETED:
-                    removed.append(item.id)
-                else:
-                    records.append(self._case(item))
             if held is not None:
                 yield held
-            held = Page("cases", records, mark.encode(), removed=removed, quarantined=quarantined)
+            held = self._case_page(batch.items, mark.encode())
         self._cases_until = mark.since
         self._cases_ran = True
+        # Set-aside tickets are read again by id: the reason may be gone (their account fixed,
+        # the status mapped) although the ticket itself did not change.
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        seen_ids.update(item.id for item in retried)
         gone, mark = self._recheck(mark, seen_ids)
+        if retried:
+            page = self._case_page(retried, mark.encode())
+            if held is not None:
+                page = Page(
+                    "cases",
+                    [*held.records, *page.records],
+                    page.cursor,
+                    [*held.removed, *page.removed],
+                    [*held.quarantined, *page.quarantined],
+                )
+            held = page
         if held is not None:
             yield Page("cases", held.records, mark.encode(), [*held.removed, *gone], held.quarantined)
         elif gone or mark.encode() != (cursor or _Mark().encode()):
             yield Page("cases", [], mark.encode(), removed=gone)
+
+    def _case_page(self, items: Iterable[p.TicketItem], cursor: str) -> Page:
+        """A page of these tickets: cases, tombstones of deleted ones, and those set aside."""
+        records: list[Record] = []
+        removed: list[str] = []
+        quarantined: list[Quarantined] = []
+        for item in items:
+            problem = self._case_problem(item)
+            if problem is not None:
+                quarantined.append(Quarantined(item.id, f"ticket {item.id}: {problem}", _json(item)))
+            elif item.Status == DELETED:
+                removed.append(item.id)
+            else:
+                records.append(self._case(item))
+        return Page("cases", records, cursor, removed=removed, quarantined=quarantined)
+
+    def _retry_items(self) -> list[p.TicketItem]:
+        """The tickets set aside by earlier syncs, read again by id once per run (the ticket
+        streams share them); those no longer found or no longer the advisor's drop out."""
+        if self._retried_items is None:
+            ids = sorted(
+                {int(i) for i in (self._set_aside_ids("cases") if self._set_aside_ids else ()) if str(i).isdigit()}
+            )
+            items: list[p.TicketItem] = []
+            for start in range(0, len(ids), SET_ASIDE_CHUNK):
+                chosen = " OR ".join(f"id = {i}" for i in ids[start : start + SET_ASIDE_CHUNK])
+                query = f"{self._base_query()} AND ({chosen})"
+                number = 1
+                while True:
+                    params = {"query": query, "fields": TICKET_FIELDS, "per_page": MAX_PAGE_SIZE, "page": number}
+                    result = self._get("tickets", p.TicketPage, params)
+                    for item in result.items:
+                        self._learn_fields(item)
+                    items.extend(item for item in result.items if self._chosen(item))
+                    if result.is_last() or not result.items:
+                        break
+                    number += 1
+            self._retried_items = items
+        return self._retried_items
 
     def _case(self, item: p.TicketItem) -> Case:
         s = self.settings
@@ -792,10 +964,14 @@ class RtProvider:
             description=self._description(item.id),
             requester=requester,
             severity=SEVERITIES[severity.first()],
-            status=STATUSES[item.Status],
+            status=self._meaning(item.Status) or CaseStatus.OPEN,  # checked by _case_problem
             created_at=item.Created if item.Created is not None else item.LastUpdated,
             updated_at=item.LastUpdated,
+            source_status=item.Status.lower(),
         )
+
+    def _meaning(self, status: str) -> CaseStatus | None:
+        return self.settings.status_map.get(status.lower())
 
     def _description(self, ticket_id: str) -> str:
         """The body of the ticket's Create transaction (its first history entry)."""
@@ -850,22 +1026,44 @@ class RtProvider:
         # Only tickets the cases stream of this run has read: events of a later change wait
         # for the next sync, when their case has been written first.
         until = (self._cases_until or datetime.min.replace(tzinfo=UTC)) if self._cases_ran else None
+        held: Page | None = None
+        handed: set[str] = set()
         for batch in self._scan(start, TICKET_FIELDS, until=until):
-            records: list[Record] = []
-            quarantined: list[Quarantined] = []
-            for item in batch.items:
-                if self._case_problem(item) is not None:
-                    continue  # the case itself is quarantined; its events follow once it is fixed
-                for txn in self._history(item.id):
-                    try:
-                        event = self._event(item, txn)
-                    except _Invalid as error:
-                        quarantined.append(Quarantined(txn.id, f"transaction {txn.id}: {error}", _json(txn)))
-                        continue
-                    if event is not None:
-                        records.append(event)
+            handed.update(item.id for item in batch.items)
+            if held is not None:
+                yield held
+                held = None
             if batch.items or batch.mark.encode() != cursor:
-                yield Page("case_events", records, batch.mark.encode(), quarantined=quarantined)
+                records, quarantined = self._events(batch.items)
+                held = Page("case_events", records, batch.mark.encode(), quarantined=quarantined)
+        # The histories of set-aside tickets come with them (their case may land this run).
+        retried = [item for item in self._retry_items() if item.id not in handed]
+        if retried:
+            records, quarantined = self._events(retried)
+            held = Page(
+                "case_events",
+                [*(held.records if held else []), *records],
+                held.cursor if held is not None else cursor,
+                quarantined=[*(held.quarantined if held else []), *quarantined],
+            )
+        if held is not None:
+            yield held
+
+    def _events(self, items: Iterable[p.TicketItem]) -> tuple[list[Record], list[Quarantined]]:
+        records: list[Record] = []
+        quarantined: list[Quarantined] = []
+        for item in items:
+            if self._case_problem(item) is not None:
+                continue  # the case itself is quarantined; its events follow once it is fixed
+            for txn in self._history(item.id):
+                try:
+                    event = self._event(item, txn)
+                except _Invalid as error:
+                    quarantined.append(Quarantined(txn.id, f"transaction {txn.id}: {error}", _json(txn)))
+                    continue
+                if event is not None:
+                    records.append(event)
+        return records, quarantined
 
     def _history(self, ticket_id: str) -> Iterator[p.Transaction]:
         per_page = MAX_PAGE_SIZE
@@ -884,7 +1082,7 @@ class RtProvider:
 
     def _event(self, ticket: p.TicketItem, txn: p.Transaction) -> CaseEvent | None:
         kind: EventKind
-        value = old = ""
+        value = old = source_value = source_old = ""
         if txn.Type == "Create":
             kind = EventKind.CUSTOMER_MESSAGE
             value = self._body(txn.id)
@@ -901,11 +1099,13 @@ class RtProvider:
             new_status, old_status = txn.NewValue or "", txn.OldValue or ""
             if new_status == DELETED:
                 return None  # a deletion is a tombstone of the case, not a status
-            if new_status not in STATUSES or (old_status and old_status not in STATUSES and old_status != DELETED):
-                raise _Invalid(f"status change {old_status!r} -> {new_status!r} has no matching case status")
+            new_meaning, old_meaning = self._meaning(new_status), self._meaning(old_status)
+            if new_meaning is None or (old_status and old_meaning is None and old_status != DELETED):
+                raise _Invalid(f"status change {old_status!r} -> {new_status!r}: a status is not in the status map")
             kind = EventKind.STATUS_CHANGE
-            value = STATUSES[new_status].value
-            old = STATUSES[old_status].value if old_status in STATUSES else ""
+            value = new_meaning.value
+            old = old_meaning.value if old_meaning is not None else ""
+            source_value, source_old = new_status.lower(), old_status.lower() if old_meaning is not None else ""
         elif txn.Type == "CustomField" and txn.Field is not None and txn.Field == self._severity_field_id:
             new_severity, old_severity = (txn.NewValue or "").strip(), (txn.OldValue or "").strip()
             if not new_severity:
@@ -925,6 +1125,8 @@ class RtProvider:
             author=self._author(txn.Creator.id),
             value=value,
             old_value=old,
+            source_value=source_value,
+            source_old_value=source_old,
         )
 
     def _author(self, name: str) -> str:
@@ -946,6 +1148,12 @@ class RtProvider:
             text = next((a.Content for a in parts.items if a.ContentType.startswith("text/plain") and a.Content), "")
             self._bodies[transaction_id] = text or ""
         return self._bodies[transaction_id]
+
+
+def _utc_offset(offset: timedelta) -> str:
+    minutes = int(offset / timedelta(minutes=1))
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _json(value: msgspec.Struct) -> str:

@@ -48,6 +48,7 @@ from advisor_app.domain import (
     Severity,
     load_tiers,
 )
+from advisor_app.domain.status_map import effective_status_map
 from advisor_app.errors import AdvisorError
 from advisor_app.sync.engine import SyncError
 from advisor_app.sync.http import (
@@ -71,14 +72,8 @@ log = logging.getLogger(__name__)
 
 SOURCE = "zendesk"
 
-STATUSES: Mapping[str, CaseStatus] = {
-    "new": CaseStatus.NEW,
-    "open": CaseStatus.OPEN,
-    "pending": CaseStatus.PENDING,
-    "hold": CaseStatus.ON_HOLD,
-    "solved": CaseStatus.SOLVED,
-    "closed": CaseStatus.CLOSED,
-}
+STATUSES: Mapping[str, CaseStatus] = effective_status_map("zendesk", {})
+"""Zendesk's statuses by meaning (SLA.md); `ZendeskConfig.status_map` holds the workspace's."""
 DELETED = "deleted"
 PRIORITIES: Mapping[str, Severity] = {
     "urgent": Severity.CRITICAL,
@@ -132,6 +127,9 @@ class ZendeskConfig:
     """Severity field value -> 1, 2 or 3."""
     default_severity: Severity = Severity.MINOR
     """The severity of a ticket without a priority."""
+
+    status_map: Mapping[str, CaseStatus] = field(default_factory=lambda: dict(STATUSES))
+    """Zendesk status -> its meaning; a ticket in a status not here is set aside."""
 
     page_size: int = 100
     overlap: timedelta = timedelta(minutes=5)
@@ -625,9 +623,9 @@ class ZendeskProvider:
         yield run.final_batch()
 
     def _case(self, ticket: z.Ticket) -> Case:
-        status = STATUSES.get(ticket.status)
+        status = self.config.status_map.get(ticket.status.lower())
         if status is None:
-            raise _Invalid(f"status {ticket.status!r} is not one of {', '.join(STATUSES)}")
+            raise _Invalid(f"status {ticket.status!r} is not in the status map ({', '.join(self.config.status_map)})")
         if ticket.organization_id not in self._accounts:
             raise _Invalid(f"organization {ticket.organization_id} is not one of the advisor's organizations")
         return Case(
@@ -641,6 +639,7 @@ class ZendeskProvider:
             status=status,
             created_at=ticket.created_at,
             updated_at=ticket.updated_at,
+            source_status=ticket.status.lower(),
         )
 
     def _severity(self, ticket: z.Ticket) -> Severity:
@@ -765,6 +764,7 @@ class ZendeskProvider:
                 if change.type != "Change" or change.field_name not in ("status", severity_field):
                     continue
                 remote_id = f"{case_id}-a{audit.id}-{change.id}"
+                mapped: tuple[str, ...] | None
                 try:
                     if change.field_name == "status":
                         mapped = self._status_change(change)
@@ -784,13 +784,16 @@ class ZendeskProvider:
         events.sort(key=lambda e: e.at)  # stable: at one instant, the comment before the changes
         return events, problems
 
-    def _status_change(self, change: z.AuditEvent) -> tuple[str, str] | None:
+    def _status_change(self, change: z.AuditEvent) -> tuple[str, str, str, str] | None:
+        """(meaning, old meaning, status, old status); kept when only the status differs, so
+        a later status map that tells the two apart still has the change."""
         if change.previous_value in (None, "") or change.value == DELETED or change.previous_value == DELETED:
             return None
-        new, old = STATUSES.get(str(change.value)), STATUSES.get(str(change.previous_value))
+        raw_new, raw_old = str(change.value).lower(), str(change.previous_value).lower()
+        new, old = self.config.status_map.get(raw_new), self.config.status_map.get(raw_old)
         if new is None or old is None:
-            raise _Invalid(f"status change {change.previous_value!r} -> {change.value!r}: unknown status")
-        return (new.value, old.value) if new != old else None
+            raise _Invalid(f"status change {change.previous_value!r} -> {change.value!r}: not in the status map")
+        return (new.value, old.value, raw_new, raw_old) if raw_new != raw_old else None
 
     def _severity_change(self, change: z.AuditEvent) -> tuple[str, str] | None:
         new, old = self._changed_severity(change.value), self._changed_severity(change.previous_value)
