@@ -108,7 +108,8 @@ def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLang
         {"reason": "lapsing", "lapsing": 0.5, "lapse_on": date(2027, 1, 16)},
     )  # fmt: skip
     today.set_items([lapsing])
-    assert today.index(0, 0).data() == "Lumen Retail LLC: Bei diesem Tempo verfallen am Sa., 16. Jan. 2027 0,5 Tage ungenutzt"
+    expected = "Lumen Retail LLC: Bei diesem Tempo verfallen am Sa., 16. Jan. 2027 0,5 Tage ungenutzt"
+    assert today.index(0, 0).data() == expected
 
 
 def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
