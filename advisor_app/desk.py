@@ -21,7 +21,13 @@ from advisor_app.settings import Settings, load_settings, save_settings
 from advisor_app.store import schema
 from advisor_app.store.backups import damage, newest_restorable, restore_backup
 from advisor_app.store.clocks import recompute_missing_clocks, recompute_on_change
-from advisor_app.store.database import check_upgradable, inspect_workspace_database, open_database
+from advisor_app.store.database import (
+    check_upgradable,
+    damage_in,
+    damaged_error,
+    inspect_workspace_database,
+    open_database,
+)
 from advisor_app.sync.engine import run_sync
 from advisor_app.sync.providers.demo import DemoSource, demo_source
 from advisor_app.workspace import Workspace, check_root, prepare
@@ -91,8 +97,15 @@ def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) ->
         settings = load_settings(workspace.settings_file)
         _check_demo(root, settings, demo)
         engine = open_database(workspace.database, workspace.backups_dir, clock())
-        with engine.begin() as connection:
-            recompute_missing_clocks(connection, clock())
+        try:
+            with engine.begin() as connection:
+                recompute_missing_clocks(connection, clock())
+        except Exception as error:  # damage quick_check missed shows when pages are read
+            engine.dispose()
+            problem = damage_in(error)
+            if problem is None:
+                raise
+            raise damaged_error(workspace.database, workspace.backups_dir, problem) from error
         desk = Desk(workspace, settings, engine, clock)
         if demo and settings.source_kind is None:
             settings.source_kind = "demo"
