@@ -15,32 +15,43 @@ from advisor_app.errors import DamagedWorkspaceError, UpgradeFailedError
 from advisor_app.gui.i18n import format_instant
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DamagedWorkspace", text)
-
-
 def damage_dialog(error: DamagedWorkspaceError, parent: QWidget | None = None) -> QMessageBox:
     """The dialog (not shown): Restore backup and Quit when there is a backup, else Quit."""
     box = QMessageBox(parent)
     box.setWindowTitle(APP_NAME)
     box.setIcon(QMessageBox.Icon.Critical)
     if isinstance(error, UpgradeFailedError):
-        box.setText(_tr("The workspace could not be upgraded to this version of Advisor Desk."))
+        box.setText(
+            QCoreApplication.translate(
+                "DamagedWorkspace", "The workspace could not be upgraded to this version of Advisor Desk."
+            )
+        )
     else:
-        box.setText(_tr("The workspace database is damaged. Nothing was written to it."))
+        box.setText(
+            QCoreApplication.translate(
+                "DamagedWorkspace", "The workspace database is damaged. Nothing was written to it."
+            )
+        )
     box.setDetailedText(str(error))
     box.addButton(QMessageBox.StandardButton.Close)
     if error.backup is None:
-        box.setInformativeText(_tr("There is no backup to restore. The details below say what was found."))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "DamagedWorkspace", "There is no backup to restore. The details below say what was found."
+            )
+        )
         return box
     taken = datetime.fromtimestamp(Path(error.backup).stat().st_mtime, UTC)
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "DamagedWorkspace",
             "The newest backup was taken on {when}. Restore it? Changes made since then are lost; "
-            "the present file is kept beside it, renamed, not deleted."
+            "the present file is kept beside it, renamed, not deleted.",
         ).format(when=format_instant(taken))
     )
-    restore = box.addButton(_tr("Restore backup"), QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(
+        QCoreApplication.translate("DamagedWorkspace", "Restore backup"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Close)
     restore.setObjectName("restore_backup")
     return box
