@@ -19,13 +19,14 @@ from advisor_app.errors import WorkspaceError
 from advisor_app.logs import setup_logging
 from advisor_app.settings import Settings, load_settings, save_settings
 from advisor_app.store import schema
-from advisor_app.store.backups import damage, newest_restorable, restore_backup
+from advisor_app.store.backups import damage, restore_backup
 from advisor_app.store.clocks import recompute_missing_clocks, recompute_on_change
 from advisor_app.store.database import (
     check_upgradable,
     damage_in,
     damaged_error,
     inspect_workspace_database,
+    newest_restorable,
     open_database,
 )
 from advisor_app.sync.engine import run_sync

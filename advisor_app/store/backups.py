@@ -8,7 +8,9 @@ over: it is moved aside (with its -wal and -shm files) under a timestamped name.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -67,12 +69,18 @@ def damage(path: Path) -> str | None:
     return "; ".join(problems[:3]) if problems else None
 
 
-def newest_restorable(backups_dir: Path) -> Path | None:
-    """The newest backup that is whole (quick_check passes), or None."""
+def whole_backups(backups_dir: Path) -> Iterator[Path]:
+    """Backups that are whole (quick_check passes, a schema revision is stamped), newest first."""
     for backup in list_backups(backups_dir):
         if damage(backup) is None and backup_revision(backup) is not None:
-            return backup
-    return None
+            yield backup
+
+
+def scratch_copy(backup: Path) -> Path:
+    """A copy of `backup` beside it under a partial name (rotation removes any left over)."""
+    copy = backup.with_name(backup.name + ".trial" + _PARTIAL)
+    shutil.copyfile(backup, copy)
+    return copy
 
 
 def _newer_than_database(backup: Path, database: Path) -> bool:

@@ -19,11 +19,13 @@ from sqlalchemy.pool import NullPool
 from advisor_app.errors import DamagedWorkspaceError, NewerSchemaError, UpgradeFailedError, WorkspaceError
 from advisor_app.store.backups import (
     backup_database,
+    backup_revision,
     damage,
     list_backups,
-    newest_restorable,
     restore_backup,
     rotate_backups,
+    scratch_copy,
+    whole_backups,
 )
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -154,11 +156,34 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def upgrades_cleanly(backup: Path) -> bool:
+    """Whether `backup`, put back, would open: a scratch copy of it upgrades to head."""
+    if backup_revision(backup) == head_revision():
+        return True
+    copy = scratch_copy(backup)
+    engine = make_engine(copy)
+    try:
+        upgrade(engine)
+    except Exception:
+        return False
+    finally:
+        engine.dispose()
+        for leftover in (copy, *(copy.with_name(copy.name + suffix) for suffix in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    return True
+
+
+def newest_restorable(backups_dir: Path) -> Path | None:
+    """The newest backup that is whole and would open (so a backup of a workspace that an
+    old version half-upgraded is passed over for the one before it)."""
+    return next((backup for backup in whole_backups(backups_dir) if upgrades_cleanly(backup)), None)
+
+
 def _backups_offer(backups_dir: Path) -> tuple[str, Path | None]:
     backup = newest_restorable(backups_dir)
     if backup is None:
         count = len(list_backups(backups_dir))
-        return ("no backup to restore" if count == 0 else f"none of its {count} backups is whole"), None
+        return ("no backup to restore" if count == 0 else f"no backup that would open ({count} checked)"), None
     return f"the newest backup is {backup.name}: `advisor-app restore-backup` puts it back", backup
 
 

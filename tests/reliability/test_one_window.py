@@ -112,3 +112,16 @@ def test_the_real_app_started_twice_hands_over_and_the_second_exits(tmp_path: Pa
     assert log.count("window shown") == 1, "the second start opened no window"
     assert "UNIQUE constraint failed" not in log
     assert not (root / "advisor.lock").exists(), "released on quit"
+
+
+def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.workspace import Workspace
+    from advisor_app.workspace_lock import acquire
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    with acquire(Workspace(root).writer_lock, what="sync"):
+        guard = WorkspaceGuard(root)
+        assert not guard.claim()
+        assert not guard.hand_over(timeout=0.5), "no window to hand over to"
+        assert guard.holder().startswith(f"{os.getpid()}, ")

@@ -3,6 +3,7 @@ backups are rotated, and a failing open repeated does not pile them up."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from advisor_app.desk import open_desk, restore_workspace_backup
 from advisor_app.errors import UpgradeFailedError
 from advisor_app.store import backups, database
 from tests.reliability.probes import make_workspace_at, revision_of, rows_of
@@ -39,8 +41,8 @@ def test_a_failing_upgrade_leaves_the_workspace_unchanged_and_says_so(tmp_path: 
     assert "already exists" in message and "as it was before" in message
     assert "\n" not in message
     assert revision_of(path) == HALF_UPGRADED and rows_of(path) == rows
-    # The backup taken before the attempt is offered (it is whole).
-    assert raised.value.backup is not None and raised.value.backup.parent == backups_dir
+    # The only backup is of this same half-upgraded file: it would not open, so none is offered.
+    assert raised.value.backup is None and "no backup that would open (1 checked)" in message
 
 
 def test_repeated_failing_opens_write_one_backup_not_one_each(tmp_path: Path) -> None:
@@ -120,3 +122,30 @@ def _upgrade_failing_at_the_end(engine: Engine) -> None:
         database.upgrade(engine)
     finally:
         MigrationContext.run_migrations = original  # type: ignore[method-assign]
+
+
+def test_a_workspace_half_upgraded_by_an_old_version_is_offered_the_backup_that_opens(tmp_path: Path) -> None:
+    """The old version backed up before each failing open, so the newest backups are copies
+    of the half-upgraded file; the one offered is the newest that upgrades."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    path, backups_dir = root / "advisor.db", root / "backups"
+    make_workspace_at(path, HALF_UPGRADED)
+    rows = rows_of(path)
+    good = backups.backup_database(path, backups_dir, HALF_UPGRADED, NOW)
+    os.utime(good, (1_700_000_000, 1_700_000_000))
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE app_sessions (id INTEGER PRIMARY KEY, opened_at BIGINT, closed_at BIGINT)")
+    connection.close()
+    bricked_copy = backups.backup_database(path, backups_dir, HALF_UPGRADED, NOW + timedelta(hours=1))
+    assert backups.list_backups(backups_dir)[0] == bricked_copy
+    with pytest.raises(UpgradeFailedError) as raised:
+        database.open_database(path, backups_dir, NOW + timedelta(hours=2))
+    assert raised.value.backup == good and good.name in str(raised.value)
+    restore_workspace_backup(root, raised.value.backup)
+    desk = open_desk(root)
+    desk.close()
+    assert revision_of(path) == database.head_revision() and rows_of(path) == rows
+    assert len(list(root.glob("advisor.replaced-*.db"))) == 1, "the half-upgraded file is kept aside"
+    assert not list(backups_dir.glob("*.partial")), "trial copies are removed"
