@@ -10,13 +10,14 @@ The protocol is QLockFile's on Unix, so either side sees the other's lock:
   another program). A stale file is removed only while holding its `flock`, which no live
   holder would let go of, and the lock is then taken as usual.
 
-Locks on network file systems are not supported (as with QLockFile).
+Locks on network file systems are not supported (as with QLockFile). On Windows (where
+QLockFile uses sharing modes instead) a lock is never judged stale here: the message names
+the holder, and the window's QLockFile takes a crashed one over.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import socket
 import sys
@@ -63,7 +64,22 @@ def read_holder(path: Path) -> LockHolder | None:
     return LockHolder(pid, lines[1] if len(lines) > 1 else "", lines[2] if len(lines) > 2 else "")
 
 
+def _flock(fd: int) -> bool:
+    """An exclusive, non-blocking flock on `fd`; False while another process holds one."""
+    if sys.platform == "win32":
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def _running(holder: LockHolder) -> bool:
+    if sys.platform == "win32":
+        return True  # os.kill would end the process there; assume it runs
     try:
         os.kill(holder.pid, 0)
     except ProcessLookupError:
@@ -84,9 +100,7 @@ def _remove_stale(path: Path) -> None:
         fd = os.open(path, os.O_WRONLY)
     except FileNotFoundError:
         return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not _flock(fd):
         os.close(fd)
         return  # a live holder keeps its flock: not stale after all
     try:
@@ -109,9 +123,9 @@ class WorkspaceLock:
     def release(self) -> None:
         if self._fd is None:
             return
-        self.path.unlink(missing_ok=True)
-        os.close(self._fd)
+        os.close(self._fd)  # closed first, as QLockFile does (Windows cannot remove an open file)
         self._fd = None
+        self.path.unlink(missing_ok=True)
 
     def __enter__(self) -> WorkspaceLock:
         return self
@@ -125,9 +139,7 @@ def _try_create(path: Path) -> WorkspaceLock | None:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
     except FileExistsError:
         return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not _flock(fd):
         # Another process judged the file stale in the instant before our flock and is
         # removing it: leave it to them and try again later.
         os.close(fd)
