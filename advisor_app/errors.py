@@ -33,8 +33,12 @@ class DamagedWorkspaceError(WorkspaceError):
 
 
 class UpgradeFailedError(DamagedWorkspaceError):
-    """A schema upgrade failed. The workspace is as it was before (the upgrade rolled back,
-    or the backup taken just before it was put back); `backup` as for damage."""
+    """A schema upgrade failed. The workspace is as it was before: the upgrade rolled back
+    (`backup` as for damage), or, `restored`, the backup taken just before it was put back."""
+
+    def __init__(self, message: str, *, database: Path, backup: Path | None, restored: bool = False) -> None:
+        super().__init__(message, database=database, backup=backup)
+        self.restored = restored
 
 
 class ObligationError(AdvisorError):

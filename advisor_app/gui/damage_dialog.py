@@ -34,6 +34,14 @@ def damage_dialog(error: DamagedWorkspaceError, parent: QWidget | None = None) -
         )
     box.setDetailedText(str(error))
     box.addButton(QMessageBox.StandardButton.Close)
+    if isinstance(error, UpgradeFailedError) and error.restored:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "DamagedWorkspace",
+                "The backup taken just before the upgrade was put back; the failed file is kept beside it.",
+            )
+        )
+        return box
     if error.backup is None:
         box.setInformativeText(
             QCoreApplication.translate(

@@ -241,6 +241,7 @@ def _failed_upgrade(
             f"{step} failed ({cause}); the backup taken before it, {backup.name}, was put back{kept}",
             database=path,
             backup=backup,
+            restored=True,
         )
     if backup is not None:
         # The attempt changed nothing but the file's time: the backup still matches it, so

@@ -817,6 +817,10 @@ Details: {reason}</translation>
         <translation>Die Datenbank des Arbeitsbereichs ist beschädigt. Es wurde nichts in sie geschrieben.</translation>
     </message>
     <message>
+        <source>The backup taken just before the upgrade was put back; the failed file is kept beside it.</source>
+        <translation>Die Sicherung von direkt vor der Aktualisierung wurde zurückgespielt; die fehlgeschlagene Datei bleibt daneben erhalten.</translation>
+    </message>
+    <message>
         <source>There is no backup to restore. The details below say what was found.</source>
         <translation>Es gibt keine Sicherung zum Wiederherstellen. Die Details unten nennen, was gefunden wurde.</translation>
     </message>

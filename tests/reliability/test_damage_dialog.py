@@ -77,3 +77,15 @@ def test_restore_backup_puts_it_back_and_keeps_the_damaged_file(
         desk.close()
     aside = list(damaged_root.glob("advisor.damaged-*.db"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
+
+
+def test_after_a_failed_upgrade_put_the_backup_back_the_dialog_offers_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.errors import UpgradeFailedError
+
+    backup = tmp_path / "advisor-0006-x.db"
+    backup.write_bytes(b"")
+    error = UpgradeFailedError("upgrading failed", database=tmp_path / "advisor.db", backup=backup, restored=True)
+    box = damage_dialog(error)
+    qtbot.addWidget(box)
+    assert "could not be upgraded" in box.text() and "was put back" in box.informativeText()
+    assert [button for button in box.buttons() if button.objectName() == "restore_backup"] == []

@@ -85,7 +85,7 @@ def test_an_upgrade_that_leaves_a_damaged_file_puts_the_backup_back(
     with pytest.raises(UpgradeFailedError) as raised:
         database.open_database(path, backups_dir, NOW)
     message = str(raised.value)
-    assert "disk I/O error" in message and "was put back" in message
+    assert "disk I/O error" in message and "was put back" in message and raised.value.restored
     aside = list(tmp_path.glob("advisor.failed-upgrade-*.db"))
     assert len(aside) == 1 and aside[0].name in message, "the failed file is kept, not overwritten"
     assert revision_of(path) == "0005" and rows_of(path) == rows
