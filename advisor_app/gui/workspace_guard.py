@@ -19,8 +19,9 @@ from advisor_app.workspace import Workspace
 log = logging.getLogger(__name__)
 
 RAISE = b"raise\n"
-HAND_OVER_SECONDS = 10.0
-"""How long a second start keeps trying to reach the first window (it may still be opening)."""
+HAND_OVER_SECONDS = 2.0
+"""How long a second start keeps trying to reach the first window. The first listens right
+after taking the lock, so only a holder without a window (`sync`) leaves it unanswered."""
 
 
 def server_name(root: Path) -> str:
