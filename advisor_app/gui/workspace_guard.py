@@ -82,18 +82,30 @@ class WorkspaceGuard(QObject):
             self._raise_window()
 
     def release(self) -> None:
+        if not self.server.isListening():
+            self.lock.unlock()
+            return
+        for connection in self.server.findChildren(QLocalSocket):
+            connection.readyRead.disconnect(self._read)
+            connection.abort()
         self.server.close()
         self.lock.unlock()
 
     @Slot()
     def _accept(self) -> None:
         while (connection := self.server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.readyRead.connect(self._read)
             connection.disconnected.connect(connection.deleteLater)
             if connection.bytesAvailable():
-                self._read(connection)
+                self._read_from(connection)
 
-    def _read(self, connection: QLocalSocket) -> None:
+    @Slot()
+    def _read(self) -> None:
+        connection = self.sender()
+        if isinstance(connection, QLocalSocket):
+            self._read_from(connection)
+
+    def _read_from(self, connection: QLocalSocket) -> None:
         if bytes(connection.readAll().data()).startswith(RAISE.strip()):
             log.info("a second start on this workspace handed over: raising the window")
             self.raise_pending = True

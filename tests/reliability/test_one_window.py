@@ -7,12 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from advisor_app.attention import records
@@ -26,14 +28,32 @@ from tests.e2e.test_app_smoke import wait_for
 from tests.reliability.probes import ROOT
 
 
-def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = WorkspaceGuard(tmp_path / "ws")
+@pytest.fixture
+def guards(qapp) -> Iterator[Callable[[Path], WorkspaceGuard]]:  # type: ignore[no-untyped-def]
+    """Guards owned by a parent that outlives the test's events (the app's, in the app)."""
+    owner = QObject()
+    made: list[WorkspaceGuard] = []
+
+    def make(root: Path) -> WorkspaceGuard:
+        made.append(WorkspaceGuard(root, owner))
+        return made[-1]
+
+    yield make
+    for guard in made:
+        guard.release()
+    QCoreApplication.processEvents()
+    owner.deleteLater()
+    QCoreApplication.processEvents()
+
+
+def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = guards(tmp_path / "ws")
     assert first.claim()
     window = QWidget()
     qtbot.addWidget(window)
     first.attach(window)
     assert not window.isVisible()
-    second = WorkspaceGuard(tmp_path / "ws")
+    second = guards(tmp_path / "ws")
     try:
         assert not second.claim(), "one window per workspace"
         assert str(os.getpid()) in second.holder()
@@ -45,11 +65,11 @@ def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(qtbot
     second.release()
 
 
-def test_a_hand_over_before_the_window_exists_raises_it_when_it_comes(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = WorkspaceGuard(tmp_path / "ws")
+def test_a_hand_over_before_the_window_exists_raises_it_when_it_comes(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = guards(tmp_path / "ws")
     assert first.claim()
     try:
-        assert WorkspaceGuard(tmp_path / "ws").hand_over(timeout=2)
+        assert guards(tmp_path / "ws").hand_over(timeout=2)
         qtbot.waitUntil(lambda: first.raise_pending, timeout=3_000)
         window = QWidget()
         qtbot.addWidget(window)
@@ -114,14 +134,14 @@ def test_the_real_app_started_twice_hands_over_and_the_second_exits(tmp_path: Pa
     assert not (root / "advisor.lock").exists(), "released on quit"
 
 
-def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from advisor_app.workspace import Workspace
     from advisor_app.workspace_lock import acquire
 
     root = tmp_path / "ws"
     root.mkdir()
     with acquire(Workspace(root).writer_lock, what="sync"):
-        guard = WorkspaceGuard(root)
+        guard = guards(root)
         assert not guard.claim()
         assert not guard.hand_over(timeout=0.5), "no window to hand over to"
         assert guard.holder().startswith(f"{os.getpid()}, ")
