@@ -69,7 +69,10 @@ def inspect_database(path: Path) -> DatabaseState:
     except OSError as error:
         raise WorkspaceError(f"cannot read {path}: {error.strerror}") from error
     if header and header != _SQLITE_HEADER:
-        raise WorkspaceError(f"{path} is not an SQLite database")
+        # A damaged header or another kind of file: either way the backup is worth offering.
+        raise DamagedWorkspaceError(f"{path} is not an SQLite database", database=path, backup=None) from ValueError(
+            "it is not an SQLite database: its first bytes are not SQLite's header"
+        )
     if not header:
         return DatabaseState(exists=True, revision=None, has_tables=False)
     # Reading a WAL database creates -wal and -shm files beside it; `immutable` reads without

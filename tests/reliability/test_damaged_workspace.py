@@ -140,3 +140,20 @@ def test_a_damaged_workspace_without_backups_says_there_is_none(
     assert main(["--data-dir", str(root), "restore-backup"]) == 1
     assert "no whole backup to restore" in capsys.readouterr().err
     assert not list(root.glob("advisor.damaged-*.db")), "nothing moved without a backup to put in its place"
+
+
+def test_a_damaged_header_is_found_and_the_backup_offered(
+    pristine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _copy(pristine, tmp_path)
+    database = root / "advisor.db"
+    with database.open("r+b") as handle:
+        handle.write(random.Random(SEED).randbytes(100))
+    damaged = _digest(database)
+    code, _, err = _status(root, capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1
+    assert "is not an SQLite database" in lines[0] and "restore-backup" in lines[0]
+    assert _digest(database) == damaged
+    assert main(["--data-dir", str(root), "restore-backup"]) == 0
+    assert _status(root, capsys)[0] == 0
