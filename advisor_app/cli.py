@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     accounts.add_argument("--remove", action="append", default=[], metavar="NAME", help="remove an account")
     accounts.add_argument("--json", action="store_true", help="print JSON for scripts")
     commands.add_parser("sync", help="sync once with the connected source; progress on standard error")
+    restore = commands.add_parser(
+        "restore-backup", help="put a backup in place of the workspace database (which is moved aside, not deleted)"
+    )
+    restore.add_argument(
+        "backup", nargs="?", type=Path, metavar="FILE", help="a file in the workspace's backups (default: the newest)"
+    )
     calendar = commands.add_parser("calendar", help="business calendars: list, show, edit holidays")
     calendar.add_argument("calendar_id", nargs="?", metavar="ID", help="a calendar id (omit to list them)")
     calendar.add_argument("--year", type=int, help="the year whose holidays to show (default: this year)")
@@ -248,6 +254,13 @@ def _read_token() -> str:
 
 
 def _connect(args: argparse.Namespace) -> int:
+    from advisor_app.desk import writer_lock
+
+    with writer_lock(_root(args), what="connect"):
+        return _connect_holding_lock(args)
+
+
+def _connect_holding_lock(args: argparse.Namespace) -> int:
     from advisor_app.connections import ConnectionRequest, connect
     from advisor_app.desk import open_desk
     from advisor_app.domain.status_map import parse_status_map
@@ -304,6 +317,13 @@ def _accounts(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    from advisor_app.desk import writer_lock
+
+    with writer_lock(_root(args), what="sync"):
+        return _sync_holding_lock(args)
+
+
+def _sync_holding_lock(args: argparse.Namespace) -> int:
     from advisor_app.desk import open_desk
     from advisor_app.sync.service import sync_workspace
 
@@ -328,6 +348,16 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_backup(args: argparse.Namespace) -> int:
+    from advisor_app.desk import restore_workspace_backup, writer_lock
+
+    with writer_lock(_root(args), what="restore a backup"):
+        backup, aside = restore_workspace_backup(_root(args), args.backup)
+    kept = f"; the previous database is kept as {aside}" if aside is not None else ""
+    print(f"restored {backup.name}{kept}", file=sys.stderr)
+    return 0
+
+
 def _draft(args: argparse.Namespace) -> int:
     from advisor_app.desk import open_desk
     from advisor_app.drafts.cli import run_draft
@@ -345,6 +375,18 @@ def _gui(args: argparse.Namespace) -> int:
     from advisor_app.gui.app import run_gui
 
     return run_gui(_root(args), demo=args.demo)
+
+
+def _damage_found_while_reading(error: Exception, args: argparse.Namespace) -> AdvisorError | None:
+    """The worded error when `error` is SQLite finding the database damaged (None: it is not)."""
+    from advisor_app.store.database import damage_in, damaged_error
+    from advisor_app.workspace import Workspace
+
+    problem = damage_in(error)
+    if problem is None:
+        return None
+    workspace = Workspace(_root(args).expanduser().absolute())
+    return damaged_error(workspace.database, workspace.backups_dir, problem)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -365,11 +407,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "accounts": _accounts,
         "sync": _sync,
         "draft": _draft,
+        "restore-backup": _restore_backup,
     }
     try:
         return handlers[args.command](args)
     except AdvisorError as error:
         print(f"advisor-app: error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        damaged = _damage_found_while_reading(error, args)
+        if damaged is None:
+            raise
+        print(f"advisor-app: error: {damaged}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader (`| head`) went away: not an error of ours; keep Python from complaining at exit.

@@ -1,6 +1,10 @@
 """Typed errors of the core. Each message is one line a user can act on; the GUI and the
 command line word them for people, the core never decides how they are shown."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 
 class AdvisorError(Exception):
     """Base of every error the app reports to a person."""
@@ -12,6 +16,29 @@ class WorkspaceError(AdvisorError):
 
 class NewerSchemaError(WorkspaceError):
     """The database was written by a newer version of the app."""
+
+
+class WorkspaceBusyError(WorkspaceError):
+    """Another live process holds the workspace's lock (one writer per workspace)."""
+
+
+class DamagedWorkspaceError(WorkspaceError):
+    """The database is damaged. Nothing was written to it; `backup` is the newest backup
+    that can be restored (None: there is none), `advisor-app restore-backup` restores it."""
+
+    def __init__(self, message: str, *, database: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.database = database
+        self.backup = backup
+
+
+class UpgradeFailedError(DamagedWorkspaceError):
+    """A schema upgrade failed. The workspace is as it was before: the upgrade rolled back
+    (`backup` as for damage), or, `restored`, the backup taken just before it was put back."""
+
+    def __init__(self, message: str, *, database: Path, backup: Path | None, restored: bool = False) -> None:
+        super().__init__(message, database=database, backup=backup)
+        self.restored = restored
 
 
 class ObligationError(AdvisorError):

@@ -6,9 +6,10 @@ Secrets never live here: `advisor_app.secrets` keeps them in the OS keyring.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args, get_origin, get_type_hints
 
 import msgspec
 
@@ -55,7 +56,8 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """Which accounts are the advisor's; None (a workspace connected before the rule): the
     `rt_accounts` / `zendesk_org_ids` / `zendesk_org_tag` chosen then."""
     demo_seed: int = 7
-    demo_scale: str = "standard"
+    demo_scale: Literal["standard", "large", "tiny"] = "standard"
+    """How much the demo workspace holds (the demo source's SCALES)."""
     sync_interval_minutes: int = 15
     quiet_hours_start: str = ""
     """Local time of day (like 22:00) from which notifications stay in the window: no desktop
@@ -77,12 +79,25 @@ def load_settings(path: Path) -> Settings:
     try:
         settings = msgspec.json.decode(path.read_bytes(), type=Settings)
     except msgspec.ValidationError as error:
-        raise WorkspaceError(f"{path}: {error}") from error
+        raise WorkspaceError(f"{path}: {_worded(error)}") from error
     except msgspec.DecodeError as error:
         raise WorkspaceError(f"{path} is not valid JSON: {error}") from error
     if settings.version > SETTINGS_VERSION:
         raise WorkspaceError(f"{path} was written by a newer Advisor Desk (settings version {settings.version})")
     return settings
+
+
+def _worded(error: msgspec.ValidationError) -> str:
+    """msgspec's message, naming the allowed values when a field takes one of a few."""
+    match = re.search(r"at `\$\.(\w+)`", str(error))
+    if match is None:
+        return str(error)
+    field = match.group(1)
+    hint = get_type_hints(Settings).get(field)
+    if hint is None or get_origin(hint) is not Literal:
+        return f"{field}: {str(error).split(' - at ')[0]}"
+    allowed = ", ".join(f'"{value}"' for value in get_args(hint))
+    return f"{field} must be one of {allowed} ({str(error).split(' - at ')[0]})"
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -45,6 +45,16 @@ class Workspace:
         return self.root / "backups"
 
     @property
+    def writer_lock(self) -> Path:
+        """Held by the one process that writes (the window, `sync`, `connect`)."""
+        return self.root / "advisor.lock"
+
+    @property
+    def open_lock(self) -> Path:
+        """Held while a process opens the workspace (checks, migrations, the demo fill)."""
+        return self.root / "advisor.open.lock"
+
+    @property
     def templates_dir(self) -> Path:
         """The advisor's own templates; a file here overrides the shipped one of the same name."""
         return self.root / "templates"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, and_, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from advisor_app.attention.alerts import CLOCK_LOOKBACK, NEW_CASE_LOOKBACK, Alert, CaseFacts
@@ -92,14 +93,20 @@ def notified_keys(connection: Connection, case_ids: Sequence[int]) -> set[tuple[
     return {(case_id, kind, event_at) for case_id, kind, event_at in rows}
 
 
-def record_notified(engine: Engine, alerts: Iterable[Alert], now: datetime) -> None:
-    with Session(engine) as session, session.begin():
+def record_notified(engine: Engine, alerts: Iterable[Alert], now: datetime) -> list[Alert]:
+    """Record the alerts as told; returns those this call recorded. An alert another
+    process (a second window, racing) recorded first is left out, so it is told once."""
+    recorded = []
+    with engine.begin() as connection:
         for alert in alerts:
-            session.add(
-                schema.NotifiedEventRow(
-                    case_id=alert.case_id, kind=alert.kind.value, event_at=alert.event_at, notified_at=now
-                )
+            statement = (
+                sqlite_insert(schema.notified_events)
+                .values(case_id=alert.case_id, kind=alert.kind.value, event_at=alert.event_at, notified_at=now)
+                .on_conflict_do_nothing()
             )
+            if connection.execute(statement).rowcount == 1:
+                recorded.append(alert)
+    return recorded
 
 
 def snoozes(connection: Connection, now: datetime) -> dict[int, datetime]:

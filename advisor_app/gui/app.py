@@ -7,21 +7,24 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advisor_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
-from advisor_app.desk import Desk, open_desk
-from advisor_app.errors import AdvisorError
+from advisor_app.desk import Desk, open_desk, restore_workspace_backup
+from advisor_app.errors import AdvisorError, DamagedWorkspaceError
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.crash_dialog import ExceptionHooks
+from advisor_app.gui.damage_dialog import ask_to_restore
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import theme_follower
+from advisor_app.gui.workspace_guard import WorkspaceGuard
 from advisor_app.logs import log_file
 from advisor_app.resources import resource_path
+from advisor_app.workspace import check_root
 
 qt_log = logging.getLogger("advisor_app.qt")
 log = logging.getLogger(__name__)
@@ -85,9 +88,50 @@ def run_gui(root: Path, demo: bool) -> int:
     qInstallMessageHandler(_route_qt_message)
     _quit_on_termination(app)
     try:
-        desk = open_desk(root, demo=demo)
+        check_root(root.expanduser().absolute())
     except AdvisorError as error:
         QMessageBox.critical(None, APP_NAME, describe_error(error))
+        return 1
+    guard = WorkspaceGuard(root, app)
+    if not guard.claim():
+        if guard.hand_over():
+            return 0  # the window already open on this workspace came to the front
+        QMessageBox.warning(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "App", "This workspace is in use by another Advisor Desk process ({holder}). Try again when it is done."
+            ).format(holder=guard.holder()),
+        )
+        return 1
+    try:
+        return _run_window(app, guard, root, demo)
+    finally:
+        guard.release()
+
+
+def _open_or_offer_backup(root: Path, demo: bool) -> Desk | None:
+    """Open the workspace; when it is damaged, offer the newest backup (restored only on the
+    advisor's word). None: it could not be opened, and the advisor was told why."""
+    try:
+        return open_desk(root, demo=demo)
+    except DamagedWorkspaceError as error:
+        if not ask_to_restore(error):
+            return None
+        try:
+            restore_workspace_backup(root, error.backup)
+            return open_desk(root, demo=demo)
+        except AdvisorError as again:
+            QMessageBox.critical(None, APP_NAME, describe_error(again))
+            return None
+    except AdvisorError as error:
+        QMessageBox.critical(None, APP_NAME, describe_error(error))
+        return None
+
+
+def _run_window(app: QApplication, guard: WorkspaceGuard, root: Path, demo: bool) -> int:
+    desk = _open_or_offer_backup(root, demo)
+    if desk is None:
         return 1
     ExceptionHooks(log_file(desk.workspace.logs_dir), app).install()
     # Before any window exists: widgets read their texts when they are built.
@@ -98,6 +142,7 @@ def run_gui(root: Path, demo: bool) -> int:
         run_connection_wizard(desk)
     try:
         window = open_main_window(desk)
+        guard.attach(window)
         # Quitting by signal or session end closes the window like the user would: layout saved, timers stopped.
         app.aboutToQuit.connect(window.close)
         # Said once the event loop runs and the first paint is done (end-to-end tests wait for it).

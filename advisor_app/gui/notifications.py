@@ -150,9 +150,10 @@ class Notifier(QObject):
             alerts = due_alerts(candidates, now, notified, snoozed)[:MAX_SHOWN]
             rows = queries.case_rows(connection, [alert.case_id for alert in alerts]) if alerts else {}
             self.next_check_at = records.next_clock_event_at(connection, now)
+        # Only what this process recorded is told: another window may have told the rest.
+        alerts = records.record_notified(self.desk.engine, alerts, now) if alerts else []
         if not alerts:
             return []
-        records.record_notified(self.desk.engine, alerts, now)
         self._deliver(alerts, rows, now)
         self.notified.emit(alerts)
         return alerts

@@ -196,6 +196,13 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>This workspace is in use by another Advisor Desk process ({holder}). Try again when it is done.</source>
+        <translation>Dieser Arbeitsbereich wird von einem anderen Advisor-Desk-Prozess verwendet ({holder}). Versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+</context>
+<context>
     <name>BadRowsModel</name>
     <message>
         <source>Line</source>
@@ -852,6 +859,33 @@ Details: {reason}</translation>
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedWorkspace</name>
+    <message>
+        <source>The workspace could not be upgraded to this version of Advisor Desk.</source>
+        <translation>Der Arbeitsbereich konnte nicht auf diese Version von Advisor Desk aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>The workspace database is damaged. Nothing was written to it.</source>
+        <translation>Die Datenbank des Arbeitsbereichs ist beschädigt. Es wurde nichts in sie geschrieben.</translation>
+    </message>
+    <message>
+        <source>The backup taken just before the upgrade was put back; the failed file is kept beside it.</source>
+        <translation>Die Sicherung von direkt vor der Aktualisierung wurde zurückgespielt; die fehlgeschlagene Datei bleibt daneben erhalten.</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore. The details below say what was found.</source>
+        <translation>Es gibt keine Sicherung zum Wiederherstellen. Die Details unten nennen, was gefunden wurde.</translation>
+    </message>
+    <message>
+        <source>The newest backup was taken on {when}. Restore it? Changes made since then are lost; the present file is kept beside it, renamed, not deleted.</source>
+        <translation>Die neueste Sicherung stammt vom {when}. Wiederherstellen? Änderungen seitdem gehen verloren; die jetzige Datei bleibt umbenannt daneben erhalten, sie wird nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
     </message>
 </context>
 <context>
