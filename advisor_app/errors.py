@@ -1,9 +1,15 @@
 """Typed errors of the core. Each message is one line a user can act on; the GUI and the
 command line word them for people, the core never decides how they are shown."""
 
+from advisor_app.logs import redact_known
+
 
 class AdvisorError(Exception):
-    """Base of every error the app reports to a person."""
+    """Base of every error the app reports to a person. A known secret in its message
+    (a token the server echoed) is redacted when the error is made."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact_known(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class WorkspaceError(AdvisorError):

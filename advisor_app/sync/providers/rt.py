@@ -67,6 +67,7 @@ from advisor_app.domain import (
     Severity,
     load_tiers,
 )
+from advisor_app.logs import redact
 from advisor_app.sync.engine import SyncError
 from advisor_app.sync.provider import Page, Quarantined, Record
 from advisor_app.sync.providers import rt_payloads as p
@@ -387,7 +388,7 @@ class RtProvider:
             return RtHttpError(f"{where}: forbidden (HTTP 403); the API user lacks a right to read this", status)
         if status == 404:
             return RtHttpError(f"{where}: not found (HTTP 404)", status)
-        text = response.text[:200].strip().replace("\n", " ")
+        text = redact(response.text)[:200].strip().replace("\n", " ")  # redacted before it is cut
         return RtHttpError(f"{where}: HTTP {status}: {text}", status)
 
     def _decode(self, response: requests.Response, kind: type[T], path: str) -> T:
