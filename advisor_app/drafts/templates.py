@@ -28,10 +28,16 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.nodes import EvalContext
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from advisor_app.drafts import DraftError
+from advisor_app.drafts.template_limits import (
+    DEFAULT_LIMITS,
+    LimitedSandbox,
+    RenderLimits,
+    TemplateLimitError,
+    render_limited,
+)
 from advisor_app.resources import resources_dir
 
 DEFAULT_TEMPLATE = "weekly-update"
@@ -89,12 +95,13 @@ def shipped_templates_dir() -> Path:
 class Templates:
     """The templates of a workspace (`user_dir`, may be missing) over the shipped ones."""
 
-    def __init__(self, user_dir: Path | None = None) -> None:
+    def __init__(self, user_dir: Path | None = None, limits: RenderLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
         folders = [str(shipped_templates_dir())]
         if user_dir is not None:
             folders.insert(0, str(user_dir))
         self.user_dir = user_dir
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = LimitedSandbox(
             loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
@@ -106,6 +113,7 @@ class Templates:
         )
         self.environment.filters["md"] = _md_filter
         self.environment.filters["markdown"] = _markdown_filter
+        self.environment.limit_filters()
 
     def names(self) -> list[str]:
         """Markdown template names (without language) offered in any language."""
@@ -143,7 +151,11 @@ class Templates:
         except (TemplateError, OSError, UnicodeDecodeError) as error:
             raise TemplateProblem(file_name, None, str(error)) from None
         try:
-            return template.render(**context)
+            return render_limited(template, context, self.limits)
+        except TemplateLimitError as error:
+            raise TemplateProblem(file_name, _template_line(error, template.filename), str(error)) from None
+        except RecursionError:
+            raise TemplateProblem(file_name, None, "stopped: calls nested too deep (a macro calling itself?)") from None
         except Exception as error:  # a user's template must never take the app down
             line = _template_line(error, template.filename)
             message = str(error) or type(error).__name__
