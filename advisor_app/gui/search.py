@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.desk import Desk
+from advisor_app.gui.plain_text import make_plain, plain_tooltip
 from advisor_app.store.search import HitKind, SearchHit, search
 
 RESULT_LIMIT = 30
@@ -80,7 +81,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return plain_tooltip(hit.snippet)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{kind_text(hit.kind.value)}: {hit.title}. {hit.snippet}"
         if role == KIND_ROLE:
@@ -179,6 +180,7 @@ class SearchPopup(QDialog):
 
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(self.tr("Search status"))
+        make_plain(self.status_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.results_view, 1)

@@ -298,6 +298,10 @@
         <translation>Fallverlauf</translation>
     </message>
     <message>
+        <source>Show all of the long messages</source>
+        <translation>Lange Nachrichten ganz zeigen</translation>
+    </message>
+    <message>
         <source>This case is not in the workspace.</source>
         <translation>Dieser Fall ist nicht im Arbeitsbereich.</translation>
     </message>
@@ -320,6 +324,10 @@
     <message>
         <source>Opened {opened} · Updated {updated}</source>
         <translation>Eröffnet {opened} · Aktualisiert {updated}</translation>
+    </message>
+    <message>
+        <source>Loading the timeline…</source>
+        <translation>Der Verlauf wird geladen…</translation>
     </message>
     <message>
         <source>No case selected</source>
@@ -404,6 +412,10 @@
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Shown: the first {shown} of {length} characters (Show all, below).</source>
+        <translation>Gezeigt: die ersten {shown} von {length} Zeichen (ganz zeigen: unten).</translation>
     </message>
     <message>
         <source>{who} changed the status: {old} → {new}</source>

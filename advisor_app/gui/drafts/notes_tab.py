@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.drafts.notes import Note, add_note, delete_note, edit_note, flag_note, notes_of
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.plain_text import plain_tooltip
 
 _FLAG = "\u2691"  # a flag: the note goes into the weekly update
 
@@ -94,7 +95,7 @@ class NotesTab(QWidget):
             when = note.created_at.astimezone().strftime("%Y-%m-%d")
             label = f"{_FLAG + ' ' if note.flagged_for_update else ''}{when}  {first_line}"
             item = QListWidgetItem(label, self.list)
-            item.setToolTip(note.body)
+            item.setToolTip(plain_tooltip(note.body))
             item.setData(Qt.ItemDataRole.UserRole, note.id)
         self.list.blockSignals(False)
         row = next((i for i, note in enumerate(self.notes) if note.id == select_id), -1)

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from advisor_app.gui.labels import contract_status_label, tier_label
+from advisor_app.gui.plain_text import plain_tooltip
 from advisor_app.store import queries
 from advisor_app.store.queries import AccountSummary
 
@@ -60,8 +61,10 @@ class AccountsListModel(QAbstractListModel):
         if role == DETAIL_ROLE:
             return self._detail(account)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{name}\n{tier} · {zone}\n{count} open").format(
-                name=account.name, tier=tier_label(account.tier), zone=account.timezone, count=account.open_cases
+            return plain_tooltip(
+                self.tr("{name}\n{tier} · {zone}\n{count} open").format(
+                    name=account.name, tier=tier_label(account.tier), zone=account.timezone, count=account.open_cases
+                )
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{name}, {tier}, {count} open cases").format(
