@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 CONSTRAINTS := packaging/constraints.txt
 HEADLESS := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test bench forms translations lint typecheck system-deps-run system-deps-test clean
+.PHONY: run test bench soak forms translations lint typecheck system-deps-run system-deps-test clean
 
 run: system-deps-run $(VENV)/.app-installed
 	$(VENV)/bin/advisor-app --demo
@@ -16,6 +16,10 @@ test: system-deps-test $(VENV)/.dev-installed lint typecheck
 
 bench: system-deps-test $(VENV)/.dev-installed
 	$(HEADLESS) $(PY) benchmarks/run_all.py
+
+# Ten minutes of syncs against a fault-injecting Zendesk fake; figures into RELIABILITY.md (not in `make test`).
+soak: system-deps-test $(VENV)/.dev-installed
+	$(HEADLESS) $(PY) -m tests.reliability.soak_sync --minutes 10 --interval 3 --write RELIABILITY.md
 
 forms: $(VENV)/.dev-installed
 	$(PY) -m advisor_app.gui.formgen
