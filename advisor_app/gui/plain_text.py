@@ -8,8 +8,9 @@ remote text is made plain here, and tooltips and tray texts are converted.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel
 
 # Look-alikes for the characters a notification server may read as markup.
@@ -26,7 +27,8 @@ def plain_tooltip(text: str | None) -> str:
     """A tooltip that shows `text` literally (Qt renders a tooltip that looks like HTML as HTML)."""
     if not text:
         return ""
-    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)
+    # Escaped inside <p>: Qt sees rich text and shows the characters; spaces stay spaces (wrapping).
+    return "<p>" + escape(text, quote=False).replace("\n", "<br>") + "</p>"
 
 
 def tray_text(text: str) -> str:
