@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 CONSTRAINTS := packaging/constraints.txt
 HEADLESS := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test bench package forms translations lint typecheck system-deps-run system-deps-test system-deps-package clean
+.PHONY: run test bench soak package forms translations lint typecheck system-deps-run system-deps-test system-deps-package clean
 
 run: system-deps-run $(VENV)/.app-installed
 	$(VENV)/bin/advisor-app --demo
@@ -20,6 +20,11 @@ bench: system-deps-test $(VENV)/.dev-installed
 # The PyInstaller bundle for this OS in dist/ (Linux: also the tarball; see packaging/).
 package: system-deps-package $(VENV)/.dev-installed
 	PY=$(PY) packaging/build.sh
+# The reliability probes with 50 trials each, then ten minutes of syncs against a fault-injecting
+# Zendesk fake; figures into RELIABILITY.md (not in `make test`).
+soak: system-deps-test $(VENV)/.dev-installed
+	ADVISOR_RELIABILITY_TRIALS=50 $(HEADLESS) $(PY) -m pytest tests/reliability
+	$(HEADLESS) $(PY) -m tests.reliability.soak_sync --minutes 10 --interval 3 --write RELIABILITY.md
 
 forms: $(VENV)/.dev-installed
 	$(PY) -m advisor_app.gui.formgen

@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", choices=["en", "de"], help="compose in this language (default: the draft's, else en)"
     )
     draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: standard output)")
+    draft.add_argument("--force", action="store_true", help="replace FILE when it exists")
     return parser
 
 
@@ -366,7 +367,7 @@ def _draft(args: argparse.Namespace) -> int:
         raise AdvisorError("a PDF needs a file: add -o FILE")
     desk = open_desk(_root(args), demo=args.demo)
     try:
-        return run_draft(desk, args.account, args.week, args.format, args.language, args.output)
+        return run_draft(desk, args.account, args.week, args.format, args.language, args.output, args.force)
     finally:
         desk.close()
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from advisor_app.logs import redact_known
+
 
 class AdvisorError(Exception):
-    """Base of every error the app reports to a person."""
+    """Base of every error the app reports to a person. A known secret in its message
+    (a token the server echoed) is redacted when the error is made."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact_known(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class WorkspaceError(AdvisorError):

@@ -20,6 +20,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
 
 from advisor_app.errors import AdvisorError
+from advisor_app.logs import register_secret
 
 SERVICE = "advisor-desk"
 TOKEN_ENVIRONMENT = "ADVISOR_APP_TOKEN"
@@ -67,7 +68,9 @@ class Credentials:
 
     def environment_token(self) -> str | None:
         """ADVISOR_APP_TOKEN when set (automation): it replaces the keyring for every connection."""
-        return self._environ.get(TOKEN_ENVIRONMENT) or None
+        token = self._environ.get(TOKEN_ENVIRONMENT) or None
+        register_secret(token)
+        return token
 
     @property
     def available(self) -> bool:
@@ -80,6 +83,7 @@ class Credentials:
         """Save `token` in the keyring (replacing any earlier one), or raise CredentialError."""
         if not token:
             raise ValueError("an empty token cannot be stored")
+        register_secret(token, user)
         name = entry_name(user, url)
         if not self.available:
             raise KeyringUnavailableError(
@@ -100,13 +104,20 @@ class Credentials:
 
     def hold_for_session(self, user: str, url: str, token: str) -> None:
         """Keep `token` in memory until the app quits; nothing is written anywhere."""
+        register_secret(token, user)
         self._session[entry_name(user, url)] = token
 
     def held_for_session(self, user: str, url: str) -> bool:
         return entry_name(user, url) in self._session
 
     def load(self, user: str, url: str) -> str | None:
-        """The token of a connection: ADVISOR_APP_TOKEN when set, else this session's, else the keyring's."""
+        """The token of a connection: ADVISOR_APP_TOKEN when set, else this session's, else the keyring's.
+        Whatever is found is registered for redaction before it is handed out."""
+        token = self._load(user, url)
+        register_secret(token, user)
+        return token
+
+    def _load(self, user: str, url: str) -> str | None:
         override = self.environment_token()
         if override:
             return override

@@ -14,11 +14,22 @@ from advisor_app.drafts.service import (
     workspace_templates,
 )
 from advisor_app.obligations.weekly_updates import parse_week
+from advisor_app.outputs import check_output, write_output, write_output_with
 
 
-def run_draft(desk: Desk, account: str, week: str | None, fmt: str, language: str | None, output: Path | None) -> int:
+def run_draft(
+    desk: Desk,
+    account: str,
+    week: str | None,
+    fmt: str,
+    language: str | None,
+    output: Path | None,
+    force: bool = False,
+) -> int:
     if week is not None:
         parse_week(week)  # a malformed week is refused before anything else
+    if output is not None:  # a bad target is refused before any work
+        check_output(output, workspace=desk.workspace, force=force)
     account_id = find_account(desk.engine, account)
     now = desk.clock()
     week = week or current_week(desk.engine, account_id, now)
@@ -30,8 +41,11 @@ def run_draft(desk: Desk, account: str, week: str | None, fmt: str, language: st
         # Qt only for the PDF, and only now: the other formats run without it.
         from advisor_app.gui.pdf_export import write_pdf_headless
 
-        write_pdf_headless(export.html, output, export.subject)
-        print(f"wrote {output}", file=sys.stderr)
+        written = write_output_with(
+            output, lambda path: write_pdf_headless(export.html, path, export.subject), workspace=desk.workspace,
+            force=force,
+        )  # fmt: skip
+        print(f"wrote {written}", file=sys.stderr)
         return 0
     data: bytes
     if fmt == "eml":
@@ -47,6 +61,6 @@ def run_draft(desk: Desk, account: str, week: str | None, fmt: str, language: st
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        output.write_bytes(data)
-        print(f"wrote {output}", file=sys.stderr)
+        written = write_output(output, data, workspace=desk.workspace, force=force)
+        print(f"wrote {written}", file=sys.stderr)
     return 0

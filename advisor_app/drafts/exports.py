@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from email.header import Header
@@ -215,11 +216,14 @@ def build_eml(
     ascii_only = all(email.isascii() for _, email in people)
     policy = SMTP
     message = EmailMessage(policy=policy)
-    message["Subject"] = subject
+    # Header values come from the source (an account's or a contact's name): CR, LF and other
+    # control characters would end the header or inject another; the header registry quotes
+    # and encodes the rest.
+    message["Subject"] = header_text(subject)
     if people and ascii_only:
-        message["To"] = [Address(display_name=name, addr_spec=email) for name, email in people]
+        message["To"] = [_address(name, email) for name, email in people]
     if sender is not None:
-        message["From"] = _display(*_checked(*sender))
+        message["From"] = _address(*_checked(*sender))
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain="advisor-desk.invalid")
     message["X-Unsent"] = "1"
@@ -236,16 +240,17 @@ def _utf8_to_line(people: list[tuple[str, str]]) -> bytes:
     return ("To: " + ",\r\n ".join(shown) + "\r\n").encode("utf-8")
 
 
-_ADDRESS_PART = r'[^@\s<>(),;:"\[\]\\]+'
+_ADDRESS_PART = r'[^@\s<>(),;:"\[\]\\\x00-\x1f\x7f]+'
 _ADDRESS = re.compile(rf"^{_ADDRESS_PART}@{_ADDRESS_PART}\.{_ADDRESS_PART}$")
+
+
+def header_text(value: str) -> str:
+    """One line for a mail header: whitespace runs (CR and LF among them) become one space,
+    other control characters go."""
+    return "".join(ch for ch in " ".join(value.split()) if unicodedata.category(ch) != "Cc")
+
+
 _NAME_SPECIALS = re.compile(r'[()<>@,;:\\".\[\]]')
-
-
-def _checked(name: str, email: str) -> tuple[str, str]:
-    email = email.strip()
-    if not _ADDRESS.match(email):
-        raise DraftError(f"recipient {name} <{email}>: not an e-mail address")
-    return " ".join(name.split()), email
 
 
 def _display(name: str, email: str) -> str:
@@ -254,3 +259,17 @@ def _display(name: str, email: str) -> str:
     if _NAME_SPECIALS.search(name):
         name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{name} <{email}>"
+
+
+def _checked(name: str, email: str) -> tuple[str, str]:
+    email = email.strip()
+    if not _ADDRESS.match(email):
+        raise DraftError(f"recipient {header_text(name)} <{header_text(email)}>: not an e-mail address")
+    return header_text(name), email
+
+
+def _address(name: str, email: str) -> Address:
+    # username/domain rather than addr_spec: Python refuses to parse a non-ASCII local part,
+    # which SMTPUTF8 writes as it is.
+    username, _, domain = email.rpartition("@")
+    return Address(display_name=name, username=username, domain=domain)

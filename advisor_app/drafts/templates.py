@@ -2,8 +2,11 @@
 files of the same name in the workspace's `templates/` folder.
 
 A Markdown template is `NAME.LANG.md.j2`; the HTML page around an export is `page.html.j2`
-(autoescaped). Undefined names are errors, and every error (syntax, undefined, a blocked
-attribute) becomes a `TemplateProblem` with the template's name and line number.
+(autoescaped). In a Markdown template every `{{ value }}` is escaped for Markdown, as HTML
+autoescaping does for HTML, so a name like `![x](https://…)` stays text; `| markdown` marks
+the advisor's own Markdown (highlights, notes) to be kept as written. Undefined names are
+errors, and every error (syntax, undefined, a blocked attribute) becomes a `TemplateProblem`
+with the template's name and line number.
 """
 
 from __future__ import annotations
@@ -21,12 +24,20 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    pass_eval_context,
     select_autoescape,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from advisor_app.drafts import DraftError
+from advisor_app.drafts.template_limits import (
+    DEFAULT_LIMITS,
+    LimitedSandbox,
+    RenderLimits,
+    TemplateLimitError,
+    render_limited,
+)
 from advisor_app.resources import resources_dir
 
 DEFAULT_TEMPLATE = "weekly-update"
@@ -34,6 +45,8 @@ MARKDOWN_SUFFIX = ".md.j2"
 PAGE_TEMPLATE = "page.html.j2"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What starts a block when it begins a line: a heading, a list, a quote, a setext underline.
+_MARKDOWN_LINE_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|>|=+\s*$|-+\s*$|\d+(?=[.)](?:\s|$)))")
 
 
 class TemplateProblem(DraftError):
@@ -47,8 +60,32 @@ class TemplateProblem(DraftError):
 
 def md_escape(value: object) -> str:
     """Text from a case (a subject, a name) shown literally in Markdown."""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    start = _MARKDOWN_LINE_START.match(text)
+    if start is None:
+        return text
+    return f"{text[: start.end()]}\\{text[start.end() :]}" if start.group()[0].isdigit() else f"\\{text}"
+
+
+class MarkdownText(str):
+    """A string that is Markdown already: escaped (`| md`) or the advisor's own (`| markdown`)."""
+
+
+def _md_filter(value: object) -> MarkdownText:
+    return value if isinstance(value, MarkdownText) else MarkdownText(md_escape(value))
+
+
+def _markdown_filter(value: object) -> MarkdownText:
+    return MarkdownText(str(value))
+
+
+@pass_eval_context
+def _finalize(eval_context: EvalContext, value: object) -> object:
+    """Every `{{ value }}` of a Markdown template is escaped unless it is Markdown already;
+    numbers stay as they are; HTML templates are left to autoescaping."""
+    if eval_context.autoescape or isinstance(value, (MarkdownText, Markup, int, float)):
+        return value
+    return md_escape(value)
 
 
 def shipped_templates_dir() -> Path:
@@ -58,12 +95,13 @@ def shipped_templates_dir() -> Path:
 class Templates:
     """The templates of a workspace (`user_dir`, may be missing) over the shipped ones."""
 
-    def __init__(self, user_dir: Path | None = None) -> None:
+    def __init__(self, user_dir: Path | None = None, limits: RenderLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
         folders = [str(shipped_templates_dir())]
         if user_dir is not None:
             folders.insert(0, str(user_dir))
         self.user_dir = user_dir
-        self.environment = ImmutableSandboxedEnvironment(
+        self.environment = LimitedSandbox(
             loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
@@ -71,8 +109,11 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             cache_size=0,  # a template added to or edited in the workspace counts at once
+            finalize=_finalize,
         )
-        self.environment.filters["md"] = md_escape
+        self.environment.filters["md"] = _md_filter
+        self.environment.filters["markdown"] = _markdown_filter
+        self.environment.limit_filters()
 
     def names(self) -> list[str]:
         """Markdown template names (without language) offered in any language."""
@@ -110,7 +151,11 @@ class Templates:
         except (TemplateError, OSError, UnicodeDecodeError) as error:
             raise TemplateProblem(file_name, None, str(error)) from None
         try:
-            return template.render(**context)
+            return render_limited(template, context, self.limits)
+        except TemplateLimitError as error:
+            raise TemplateProblem(file_name, _template_line(error, template.filename), str(error)) from None
+        except RecursionError:
+            raise TemplateProblem(file_name, None, "stopped: calls nested too deep (a macro calling itself?)") from None
         except Exception as error:  # a user's template must never take the app down
             line = _template_line(error, template.filename)
             message = str(error) or type(error).__name__

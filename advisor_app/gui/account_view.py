@@ -15,6 +15,7 @@ from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.models.cases import format_instant
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter
 
 
@@ -32,6 +33,7 @@ class AccountView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.name_label.setFont(font)
+        make_plain(self.name_label)
         layout.addWidget(self.name_label)
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
@@ -51,6 +53,7 @@ class AccountView(QWidget):
             caption = QLabel(title, self)
             caption.setEnabled(False)
             value = QLabel(self)
+            make_plain(value)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(title)
             facts.addWidget(caption, row, column)

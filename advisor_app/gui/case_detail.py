@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QTableWidget,
@@ -31,12 +32,17 @@ from advisor_app.domain import EventKind
 from advisor_app.gui.countdown import Urgency, format_duration, kind_label, urgency_foreground
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import severity_label, status_label
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.gui.safe_browser import SafeTextBrowser
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, text_pool
 from advisor_app.sla import ClockState
 from advisor_app.store.case_detail import CaseDetail, ClockDetail, ClockNow, TimelineEvent, case_detail
-from advisor_app.text import render_case_text
+from advisor_app.text import CASE_TEXT_LIMIT, RenderedText, render_case_text_capped
 
 _NOTE_TINT = QColor(230, 180, 40)
+
+
+_MESSAGE_KINDS = frozenset({EventKind.CUSTOMER_MESSAGE, EventKind.AGENT_REPLY, EventKind.INTERNAL_NOTE})
 
 
 def _blend(base: QColor, tint: QColor, amount: float) -> str:
@@ -87,6 +93,7 @@ class CaseDetailView(QWidget):
         self.times_label = QLabel(self)
         self.times_label.setWordWrap(True)
         self.times_label.setAccessibleName(self.tr("Opened and updated"))
+        make_plain(self.title_label, self.meta_label, self.times_label)
 
         self.copy_action = QAction(self.tr("Copy case ID"), self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -115,6 +122,12 @@ class CaseDetailView(QWidget):
         self.timeline = SafeTextBrowser(self)
         self.timeline.setAccessibleName(self.tr("Case timeline"))
         self.timeline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Case text is sanitized on a worker thread; long bodies are cut until the user asks for all.
+        self.render_task: BackgroundTask | None = None
+        self.show_all_button = QPushButton(self.tr("Show all of the long messages"), self)
+        self.show_all_button.setAccessibleName(self.tr("Show all of the long messages"))
+        self.show_all_button.clicked.connect(self.show_all_text)
+        self.show_all_button.hide()
 
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
@@ -125,6 +138,7 @@ class CaseDetailView(QWidget):
         layout.addWidget(self.times_label)
         layout.addWidget(self.clocks_table)
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setTabOrder(self.copy_button, self.clocks_table)
         self.setTabOrder(self.clocks_table, self.timeline)
 
@@ -169,7 +183,9 @@ class CaseDetailView(QWidget):
         )
         self.copy_action.setEnabled(True)
         self._fill_clocks(detail)
-        self.timeline.setHtml(self.timeline_html(detail))
+        loading = self.tr("Loading the timeline…")
+        self.timeline.setHtml(f"<p>{escape(loading)}</p>")
+        self._render_timeline(detail, CASE_TEXT_LIMIT)
         self.timer.start()
         self.caseShown.emit(case_id)
         return True
@@ -182,6 +198,8 @@ class CaseDetailView(QWidget):
         self.copy_action.setEnabled(False)
         self.clocks_table.setRowCount(0)
         self.clocks_table.hide()
+        self._cancel_render()
+        self.show_all_button.hide()
         self.timeline.clear()
 
     def _both_zones(self, value: datetime, zone: str) -> str:
@@ -276,7 +294,54 @@ class CaseDetailView(QWidget):
 
     # -- timeline --------------------------------------------------------------------
 
-    def timeline_html(self, detail: CaseDetail) -> str:
+    @property
+    def rendering(self) -> bool:
+        """True while the timeline's text is being sanitized."""
+        return self.render_task is not None
+
+    def _cancel_render(self) -> None:
+        if self.render_task is not None:
+            self.render_task.cancel()
+            self.render_task = None
+
+    def _render_timeline(self, detail: CaseDetail, limit: int | None) -> None:
+        """Sanitize the message bodies on the text pool; the newest request wins."""
+        self._cancel_render()
+        bodies = [event.value for event in detail.events if event.kind in _MESSAGE_KINDS]
+
+        def work(_report: object, token: CancelToken) -> list[RenderedText] | None:
+            rendered = []
+            for body in bodies:
+                if token.is_cancelled():
+                    return None
+                rendered.append(render_case_text_capped(body, limit))
+            return rendered
+
+        task = BackgroundTask(work, text_pool(), self)
+        task.succeeded.connect(self._timeline_rendered)
+        self.render_task = task
+        task.start()
+
+    @Slot(object)
+    def _timeline_rendered(self, rendered: object) -> None:
+        if self.sender() is not self.render_task or self.detail is None or not isinstance(rendered, list):
+            return
+        self.render_task = None
+        self.timeline.setHtml(self.timeline_html(self.detail, rendered))
+        self.show_all_button.setVisible(any(body.truncated for body in rendered))
+
+    @Slot()
+    def show_all_text(self) -> None:
+        if self.detail is not None:
+            self.show_all_button.hide()
+            self._render_timeline(self.detail, None)
+
+    def timeline_html(self, detail: CaseDetail, rendered: list[RenderedText] | None = None) -> str:
+        """The timeline; `rendered` holds the message bodies made safe (sanitized here when None)."""
+        if rendered is None:
+            bodies = [event.value for event in detail.events if event.kind in _MESSAGE_KINDS]
+            rendered = [render_case_text_capped(body) for body in bodies]
+        pending = iter(rendered)
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
@@ -288,7 +353,7 @@ class CaseDetailView(QWidget):
         blocks = []
         for event in detail.events:
             if event.kind in backgrounds:
-                blocks.append(self._message_html(event, backgrounds[event.kind], muted))
+                blocks.append(self._message_html(event, next(pending), backgrounds[event.kind], muted))
             else:
                 blocks.append(self._change_html(event, muted))
         if not blocks:
@@ -302,12 +367,18 @@ class CaseDetailView(QWidget):
             EventKind.INTERNAL_NOTE: self.tr("Internal note (not visible to the customer)"),
         }.get(kind, kind.value)
 
-    def _message_html(self, event: TimelineEvent, background: str, muted: str) -> str:
+    def _message_html(self, event: TimelineEvent, rendered: RenderedText, background: str, muted: str) -> str:
         heading = (
             f"<b>{escape(self._kind_text(event.kind))}</b> · {escape(event.author)}"
             f' <span style="color:{muted}">· {escape(format_in_zone(event.at, None))}</span>'
         )
-        body = render_case_text(event.value) if event.value.strip() else escape(self.tr("(empty)"))
+        body = rendered.html if event.value.strip() else escape(self.tr("(empty)"))
+        if rendered.truncated:
+            shown = self.tr("Shown: the first {shown} of {length} characters (Show all, below).").format(
+                shown=QLocale().toString(CASE_TEXT_LIMIT), length=QLocale().toString(rendered.length)
+            )
+            body += f'<p style="color:{muted}"><i>{escape(shown)}</i></p>'
+
         return (
             f'<table width="100%" cellspacing="0" cellpadding="6" bgcolor="{background}" style="margin-bottom:6px">'
             f"<tr><td>{heading}</td></tr><tr><td>{body}</td></tr></table>"

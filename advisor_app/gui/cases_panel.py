@@ -24,6 +24,7 @@ from advisor_app.attention.alerts import SnoozeChoice
 from advisor_app.desk import Desk
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.gui.models.cases import CASE_ID_ROLE, CasesTableModel
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import AccountSummary, CaseFilter, ClockFilter
 
 # The entries of the "Show" box, in order.
@@ -119,6 +120,7 @@ class CasesPanel(QWidget):
         rows.addLayout(bar)
         self.title = QLabel(self.bar)
         self.title.setObjectName("casesTitle")
+        make_plain(self.title)
         top.addWidget(self.title)
         top.addStretch(1)
 

@@ -48,6 +48,7 @@ from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.settings import AccountSelection
@@ -187,6 +188,7 @@ class ConnectionPage(QWizardPage):
         self.test_button.clicked.connect(self.start_test)
         self.outcome = QLabel(self)
         self.outcome.setObjectName("outcome")
+        make_plain(self.outcome)  # server messages
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome.setMinimumHeight(60)
@@ -352,6 +354,7 @@ class AccountsPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Connect"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        make_plain(self.note)
         self.list = QListWidget(self)
         self.list.setObjectName("accounts")
         self.list.itemChanged.connect(self._on_item_changed)
@@ -461,6 +464,7 @@ class SyncPage(QWizardPage):
         self._task: BackgroundTask | None = None
         self.status = QLabel(self)
         self.status.setObjectName("syncStatus")
+        make_plain(self.status)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)

@@ -40,6 +40,7 @@ from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
 from advisor_app.gui.models.today import ITEM_CASE_ID_ROLE
 from advisor_app.gui.notifications import NotificationBanner, Notifier
+from advisor_app.gui.plain_text import make_plain, plain_tooltip
 from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.source_actions import OpenInSource
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
 
         self.workspace_label = ElidedLabel(self)
         self.sync_label = QLabel(self)
+        make_plain(self.workspace_label, self.sync_label)
         self.sync_progress = QProgressBar(self)
         self.sync_progress.setRange(0, 0)
         self.sync_progress.setMaximumWidth(180)
@@ -436,7 +438,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Last sync: {when}").format(when=synced)
         self.sync_label.setText(text)
-        self.sync_label.setToolTip(self.sync.last_error or "")
+        self.sync_label.setToolTip(plain_tooltip(self.sync.last_error))
 
     @Slot(QItemSelection, QItemSelection)
     def account_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -19,6 +19,7 @@ from advisor_app.attention import records
 from advisor_app.attention.alerts import Alert, AlertKind, due_alerts, in_quiet_hours, parse_time_of_day
 from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
+from advisor_app.gui.plain_text import make_plain, tray_text
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseListRow
 
@@ -47,6 +48,7 @@ class NotificationBanner(QFrame):
         self.icon = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        make_plain(self.message)
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.open_button.setAccessibleName(self.tr("Open the case"))
         self.hour_button = QPushButton(self.tr("Snooze 1 h"), self)
@@ -125,7 +127,7 @@ class Notifier(QObject):
 
     def _tray_popup(self, title: str, message: str) -> None:
         assert self._tray is not None
-        self._tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+        self._tray.showMessage(tray_text(title), tray_text(message), QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def quiet_now(self, now: datetime) -> bool:
         settings = self.desk.settings

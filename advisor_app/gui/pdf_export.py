@@ -82,8 +82,4 @@ def write_pdf_headless(html: str, path: Path, title: str = "") -> None:
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["advisor-app"])
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise AdvisorError(f"{path.parent}: {error.strerror}") from None
     write_pdf(html, path, title)

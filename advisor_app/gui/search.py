@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app.desk import Desk
 from advisor_app.gui.labels import status_label
+from advisor_app.gui.plain_text import make_plain, plain_tooltip
 from advisor_app.store.search import HitKind, SearchHit, search
 
 RESULT_LIMIT = 30
@@ -90,7 +91,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.snippet
+            return plain_tooltip(hit.snippet)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{kind_text(hit.kind.value)}: {hit.title}. {second_line(hit)}"
         if role == KIND_ROLE:
@@ -191,6 +192,7 @@ class SearchPopup(QDialog):
 
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(self.tr("Search status"))
+        make_plain(self.status_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.results_view, 1)

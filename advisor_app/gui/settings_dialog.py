@@ -24,6 +24,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.gui.status_map_editor import StatusMapEditor
 from advisor_app.secrets import CredentialError
 from advisor_app.source_switch import SwitchPlan, plan_switch
@@ -54,6 +55,7 @@ class SettingsDialog(QDialog):
         self.user = QLabel(self)
         self.token = QLabel(self)
         self.token.setObjectName("tokenState")
+        make_plain(self.source, self.address, self.user, self.token)
         form = QFormLayout()
         form.addRow(self.tr("Source:"), self.source)
         form.addRow(self.tr("Address:"), self.address)

@@ -36,6 +36,11 @@ def network_pool() -> QThreadPool:
     return _pool("network")
 
 
+def text_pool() -> QThreadPool:
+    """Sanitizing case text when a case opens (one thread: the newest case wins, older ones are dropped)."""
+    return _pool("text")
+
+
 class CancelToken:
     def __init__(self) -> None:
         self._event = threading.Event()

@@ -14,6 +14,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE, TodayItemsModel
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
 
 
@@ -72,6 +73,7 @@ class TodayView(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_plain(self.heading, self.summary)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
 

@@ -23,6 +23,7 @@ from advisor_app.obligations.journal import Edit
 from advisor_app.obligations.service_days import ServiceDayBalance, balance, check_entry, format_days
 from advisor_app.obligations.terms import ContractTerms, load_terms, terms_of
 from advisor_app.store import schema
+from advisor_app.text.spreadsheet import neutralize_row
 
 MAX_NOTE_CHARS = 2000
 
@@ -323,13 +324,15 @@ def ledger_csv(connection: Connection, account_id: int, year: ContractYear) -> s
     writer.writerow(LEDGER_CSV_COLUMNS)
     for entry in entries:
         writer.writerow(
-            (
-                entry.day.isoformat(),
-                format_days(entry.half_days),
-                entry.kind.value,
-                entry.note,
-                " ".join(remote.get(case_id, str(case_id)) for case_id in entry.case_ids),
-                "yes" if entry.over_allotment else "",
+            neutralize_row(
+                (
+                    entry.day.isoformat(),
+                    format_days(entry.half_days),
+                    entry.kind.value,
+                    entry.note,
+                    " ".join(remote.get(case_id, str(case_id)) for case_id in entry.case_ids),
+                    "yes" if entry.over_allotment else "",
+                )
             )
         )
     return out.getvalue()

@@ -230,6 +230,21 @@ def quarantine(
     return len(rows)
 
 
+def all_quarantined(connection: Connection, source: str, stream: str, remote_ids: Sequence[str]) -> bool:
+    """Whether every one of `remote_ids` was set aside before (by an earlier page or run)."""
+    q = schema.quarantine.c
+    wanted = set(remote_ids)
+    found: set[str] = set()
+    for start in range(0, len(remote_ids), _CHUNK):
+        chunk = list(remote_ids[start : start + _CHUNK])
+        found.update(
+            connection.execute(
+                select(q.remote_id).where(q.source == source, q.stream == stream, q.remote_id.in_(chunk))
+            ).scalars()
+        )
+    return wanted <= found
+
+
 def release_quarantine(connection: Connection, source: str, stream: str, remote_ids: Iterable[str]) -> None:
     q = schema.quarantine.c
     wanted = list(remote_ids)

@@ -143,22 +143,34 @@ class _Run:
                 raise SyncError(f"{provider.source}: asked for {stream}, got a page of {page.stream}")
             if page.cursor is not None and page.cursor in seen_cursors and (page.records or page.removed):
                 raise SyncError(f"{provider.source} {stream}: cursor {page.cursor!r} repeated; stopped to avoid a loop")
-            set_aside |= self.write(page, stream_report)
+            page_set_aside, held = self.write(page, stream_report)
+            set_aside |= page_set_aside
             if page.cursor is not None:
                 seen_cursors.add(page.cursor)
             if self.progress is not None:
                 self.progress(stream, stream_report.written)
-        if stream in getattr(provider, "rereads_set_aside", ()):
-            # The provider read every record set aside before again: those it did not set
-            # aside again are stored now or gone, and their reasons are out of date.
-            with self.engine.begin() as connection:
-                upserts.clear_quarantine_except(connection, provider.source, stream, set_aside)
+            if held:
+                log.info("%s %s: records whose parent is not stored yet; read again next sync", provider.source, stream)
+                break
+        else:
+            if stream in getattr(provider, "rereads_set_aside", ()):
+                # The provider read every record set aside before again: those it did not set
+                # aside again are stored now or gone, and their reasons are out of date.
+                with self.engine.begin() as connection:
+                    upserts.clear_quarantine_except(connection, provider.source, stream, set_aside)
         for rejection in stream_report.rejected:
             log.warning("%s %s %s rejected: %s", provider.source, stream, rejection.remote_id, rejection.reason)
         return stream_report
 
-    def write(self, page: Page, stream_report: StreamReport) -> set[str]:
-        """Write one page in one transaction; the remote ids it set aside."""
+    def write(self, page: Page, stream_report: StreamReport) -> tuple[set[str], bool]:
+        """Write one page in one transaction; the remote ids it set aside, and whether its
+        cursor was held back.
+
+        A record whose parent is not stored (an event of a ticket created after this run read
+        the cases) is set aside, and the first time that happens the stream's cursor stays
+        where it was and the stream stops: the next run reads the page again, after its cases
+        stream has brought the parent. A record set aside before does not hold the cursor
+        again, so a record whose parent never comes cannot stall the stream."""
         provider, now = self.provider, self.now()
         with self.engine.begin() as connection:
             result = _WRITERS[page.stream](connection, page.records) if page.records else upserts.UpsertResult()
@@ -169,12 +181,16 @@ class _Run:
                     raise SyncError(f"{provider.source}: tombstones are not supported for {page.stream}")
                 removed = upserts.mark_removed(connection, table, provider.source, page.removed, now)
             rejected = result.rejected or []
+            held = bool(rejected) and not upserts.all_quarantined(
+                connection, provider.source, page.stream, [r.remote_id for r in rejected]
+            )
             set_aside = [(r.remote_id, r.reason, "") for r in rejected]
             set_aside += [(q.remote_id, q.reason, q.payload) for q in page.quarantined]
             upserts.quarantine(connection, provider.source, page.stream, set_aside, now)
             stored = {getattr(r, "remote_id", None) for r in page.records} - {r.remote_id for r in rejected} - {None}
             upserts.release_quarantine(connection, provider.source, page.stream, [str(i) for i in stored])
-            _save_cursor(connection, provider, page.stream, page.cursor, now)
+            if not held:
+                _save_cursor(connection, provider, page.stream, page.cursor, now)
             if result.case_ids and self.on_cases_changed is not None:
                 self.on_cases_changed(connection, result.case_ids)
         stream_report.written += result.written
@@ -182,4 +198,4 @@ class _Run:
         stream_report.quarantined += len(set_aside)
         stream_report.rejected.extend(rejected)
         self.report.case_ids |= result.case_ids or set()
-        return {remote_id for remote_id, _, _ in set_aside}
+        return {remote_id for remote_id, _, _ in set_aside}, held

@@ -34,7 +34,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from advisor_app.logs import redact
+from advisor_app.logs import redact, register_secret
 from advisor_app.sync.engine import SyncCancelled, SyncError
 
 log = logging.getLogger(__name__)
@@ -164,6 +164,7 @@ def check_url(url: str) -> str:
 
 def basic_token_auth(email: str, token: str) -> str:
     """Zendesk-style API token authorization: `Basic base64("email/token:TOKEN")`."""
+    register_secret(token, email)
     raw = f"{email}/token:{token}".encode()
     return "Basic " + base64.b64encode(raw).decode("ascii")
 
@@ -326,6 +327,7 @@ def make_session(
     session.headers["User-Agent"] = user_agent
     session.headers["Accept"] = "application/json"
     if authorization:
+        register_secret(authorization)  # the credential after the scheme, in every echoed form
         session.headers["Authorization"] = authorization
     return session
 

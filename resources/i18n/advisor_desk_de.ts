@@ -326,6 +326,10 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
         <translation>Fallverlauf</translation>
     </message>
     <message>
+        <source>Show all of the long messages</source>
+        <translation>Lange Nachrichten ganz zeigen</translation>
+    </message>
+    <message>
         <source>This case is not in the workspace.</source>
         <translation>Dieser Fall ist nicht im Arbeitsbereich.</translation>
     </message>
@@ -348,6 +352,10 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
     <message>
         <source>Opened {opened} · Updated {updated}</source>
         <translation>Eröffnet {opened} · Aktualisiert {updated}</translation>
+    </message>
+    <message>
+        <source>Loading the timeline…</source>
+        <translation>Der Verlauf wird geladen…</translation>
     </message>
     <message>
         <source>No case selected</source>
@@ -432,6 +440,10 @@ Ihnen nicht mehr zugewiesen: Servicetage, Updates und Notizen bleiben erhalten.<
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Shown: the first {shown} of {length} characters (Show all, below).</source>
+        <translation>Gezeigt: die ersten {shown} von {length} Zeichen (ganz zeigen: unten).</translation>
     </message>
     <message>
         <source>{who} changed the status: {old} → {new}</source>

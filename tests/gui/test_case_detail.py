@@ -45,7 +45,7 @@ def view(qtbot, demo_desk: Desk) -> CaseDetailView:  # type: ignore[no-untyped-d
     return widget
 
 
-def test_a_demo_case_shows_header_clocks_and_timeline(view: CaseDetailView, demo_desk: Desk) -> None:
+def test_a_demo_case_shows_header_clocks_and_timeline(qtbot, view: CaseDetailView, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
     case_id = _case_with(
         demo_desk, "id IN (SELECT case_id FROM case_events WHERE kind = 'internal_note') AND clock_open"
     )
@@ -64,6 +64,7 @@ def test_a_demo_case_shows_header_clocks_and_timeline(view: CaseDetailView, demo
     assert view.clocks_table.rowCount() == len(view.detail.clocks) > 0  # type: ignore[union-attr]
     assert view.clocks_table.item(0, 1).text()  # a state in words, not only a color
     assert not view.clocks_table.item(0, 1).icon().isNull()
+    qtbot.waitUntil(lambda: not view.rendering, timeout=5000)  # case text is sanitized off the GUI thread
     shown = view.timeline.toPlainText()
     assert "Internal note" in shown and note in shown
     assert "changed the status" in shown

@@ -81,6 +81,7 @@ def test_the_stored_draft_is_exported(demo_root: Path, capsysbinary: pytest.Capt
 
 def test_pdf_under_offscreen(demo_root: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "update.pdf"
+    target.parent.mkdir()  # a missing folder is refused (tests/reliability/test_outputs_never_clobber.py)
     result = run(
         *draft(demo_root, "--week", LAST_WEEK, "--format", "pdf", "-o", str(target)), QT_QPA_PLATFORM="offscreen"
     )

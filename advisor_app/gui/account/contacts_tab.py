@@ -10,6 +10,7 @@ from advisor_app.desk import Desk
 from advisor_app.gui.account.common import warning_color
 from advisor_app.gui.account.models import ContactsModel, FlaggedCasesModel
 from advisor_app.gui.labels import tier_label
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.obligations.contacts import contacts_of, contacts_summary, unauthorized_requester_cases
 from advisor_app.obligations.terms import terms_of
 
@@ -32,6 +33,7 @@ class ContactsTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.cases_label = QLabel()
         self.cases_label.setWordWrap(True)
+        make_plain(self.summary_label, self.cases_label)
         self.contacts_model = ContactsModel(self)
         self.cases_model = FlaggedCasesModel(self)
         self.contacts_table = _table(self.contacts_model, ContactsModel.EMAIL)

@@ -49,6 +49,7 @@ from advisor_app.obligations.ledger import (
 )
 from advisor_app.obligations.service_days import ServiceDayBalance
 from advisor_app.obligations.terms import terms_of
+from advisor_app.outputs import OutputError, write_output
 from advisor_app.store import schema
 
 CASES_OFFERED = 200  # the newest cases of the account, to link an entry to
@@ -349,7 +350,8 @@ class ServiceDaysTab(QWidget):
         assert self._account_id is not None and year is not None
         with self._desk.engine.connect() as connection:
             text = ledger_csv(connection, self._account_id, year)
-        path.write_text(text, encoding="utf-8")
+        # The file dialog has asked before replacing a file (force); the workspace's own files stay refused.
+        write_output(path, text.encode("utf-8"), workspace=self._desk.workspace, force=True)
         self.status_label.setText(self.tr("Exported to {path}").format(path=str(path)))
 
     @Slot()
@@ -364,5 +366,7 @@ class ServiceDaysTab(QWidget):
         if name:
             try:
                 self.export_csv(Path(name))
+            except OutputError as error:
+                self._report(str(error))
             except OSError as error:
                 self._report(self.tr("Cannot write {path}: {reason}").format(path=name, reason=str(error.strerror)))

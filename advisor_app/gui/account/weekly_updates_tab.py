@@ -28,6 +28,7 @@ from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, w
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.plain_text import make_plain
 from advisor_app.obligations import journal
 from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.tracking import set_updates_start
@@ -114,6 +115,7 @@ class WeeklyUpdatesTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.terms_label = QLabel()
         self.status_label = QLabel()
+        make_plain(self.summary_label, self.terms_label, self.status_label)
         self.draft_button = QPushButton(self.tr("&Draft…"))
         self.draft_button.setToolTip(self.tr("Write the selected week's update (Enter or double-click a week)"))
         self.draft_button.clicked.connect(self.draft_selected)

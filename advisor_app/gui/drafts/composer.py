@@ -44,6 +44,7 @@ from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
+from advisor_app.outputs import write_output, write_output_with
 
 log = logging.getLogger(__name__)
 
@@ -435,15 +436,21 @@ class DraftComposer(QWidget):
     def export_to(self, fmt: str, path: Path) -> bool:
         try:
             export = self._export()
+            # The file dialog has asked before replacing a file (force); the workspace's own files stay refused.
             if fmt == "pdf":
                 from advisor_app.gui.pdf_export import write_pdf
 
-                write_pdf(export.html, path, export.subject)
+                write_output_with(
+                    path,
+                    lambda temporary: write_pdf(export.html, temporary, export.subject),
+                    workspace=self.desk.workspace,
+                    force=True,
+                )
             elif fmt == "eml":
-                path.write_bytes(export.eml(self.desk.clock()))
+                write_output(path, export.eml(self.desk.clock()), workspace=self.desk.workspace, force=True)
             else:
                 text = {"md": export.markdown, "html": export.html, "txt": export.text}[fmt]
-                path.write_text(text, encoding="utf-8")
+                write_output(path, text.encode("utf-8"), workspace=self.desk.workspace, force=True)
         except (AdvisorError, OSError) as error:
             QMessageBox.warning(self, self.tr("Export failed"), describe_error(error))
             return False

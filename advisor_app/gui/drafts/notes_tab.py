@@ -22,6 +22,7 @@ from advisor_app.drafts.notes import Note, add_note, delete_note, edit_note, fla
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_date
+from advisor_app.gui.plain_text import plain_tooltip
 
 _FLAG = "\u2691"  # a flag: the note goes into the weekly update
 
@@ -112,7 +113,7 @@ class NotesTab(QWidget):
             when = format_date(note.created_at.astimezone().date())
             label = f"{_FLAG + ' ' if note.flagged_for_update else ''}{when}  {first_line}"
             item = QListWidgetItem(label, self.list)
-            item.setToolTip(note.body)
+            item.setToolTip(plain_tooltip(note.body))
             item.setData(Qt.ItemDataRole.UserRole, note.id)
         self.list.blockSignals(False)
         self.list.setVisible(bool(self.notes))

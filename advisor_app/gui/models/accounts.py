@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from advisor_app.gui.labels import contract_status_label, tier_label
+from advisor_app.gui.plain_text import plain_tooltip
 from advisor_app.store import queries
 from advisor_app.store.queries import AccountSummary
 
@@ -70,8 +71,10 @@ class AccountsListModel(QAbstractListModel):
                 "{name}\nNot assigned to you any more: its service days, updates and notes are kept."
             ).format(name=account.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{name}\n{tier} · {zone}\n{count} open").format(
-                name=account.name, tier=tier_label(account.tier), zone=account.timezone, count=account.open_cases
+            return plain_tooltip(
+                self.tr("{name}\n{tier} · {zone}\n{count} open").format(
+                    name=account.name, tier=tier_label(account.tier), zone=account.timezone, count=account.open_cases
+                )
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{name}, {tier}, {count} open cases").format(

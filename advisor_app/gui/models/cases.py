@@ -30,6 +30,7 @@ from advisor_app.gui.countdown import (
 )
 from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.labels import severity_label, status_label
+from advisor_app.gui.plain_text import plain_tooltip
 from advisor_app.store import queries
 from advisor_app.store.clocks import business_time_left
 from advisor_app.store.queries import CaseFilter, CaseListRow, CaseSort
@@ -165,7 +166,7 @@ class CasesTableModel(QAbstractTableModel):
         if key == "due":
             return self._due_data(case, role)
         if key == "subject" and role == Qt.ItemDataRole.ToolTipRole:
-            return case.subject
+            return plain_tooltip(case.subject)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._display(case, key)
@@ -206,7 +207,7 @@ class CasesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._due_tooltip(case, value, now)
+            return plain_tooltip(self._due_tooltip(case, value, now))
         return None
 
     def _due_tooltip(self, case: CaseListRow, value: Countdown, now: datetime) -> str:

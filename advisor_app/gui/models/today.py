@@ -15,6 +15,7 @@ from advisor_app.gui.account.common import long_date_text
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.models.cases import format_instant
+from advisor_app.gui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,7 +61,7 @@ class TodayItemsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(item)
+            return plain_tooltip(self.tooltip(item))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(item.level)
         if role == ITEM_CASE_ID_ROLE:

@@ -1,0 +1,43 @@
+"""A template that would hang does not freeze the composer: it renders on the drafts pool, is
+stopped at the time limit, and the composer shows the worded error."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from PySide6.QtCore import QTimer
+
+from advisor_app.desk import Desk
+from advisor_app.drafts.service import current_week, find_account
+from advisor_app.drafts.template_limits import MAX_SECONDS
+from advisor_app.gui.drafts.composer import DraftComposer
+
+HANG = (
+    "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"
+    "{% endfor %}{% endfor %}{% endfor %}"
+)
+
+
+@pytest.mark.timeout(120)
+def test_a_hanging_template_is_stopped_and_the_window_stays_live(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    folder = demo_desk.workspace.templates_dir
+    folder.mkdir(exist_ok=True)
+    (folder / "weekly-update.en.md.j2").write_text(HANG, encoding="utf-8")
+    account = find_account(demo_desk.engine, "Lumen Retail")
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(50)
+    started = time.monotonic()
+    composer = DraftComposer(demo_desk, account, current_week(demo_desk.engine, account, demo_desk.clock()))
+    qtbot.addWidget(composer)
+    composer.show()
+    qtbot.waitUntil(lambda: composer.error_label.isVisible(), timeout=int(MAX_SECONDS * 1000) + 30000)
+    timer.stop()
+    assert f"time limit of {MAX_SECONDS:g} s" in composer.error_label.text()
+    assert "weekly-update.en.md.j2" in composer.error_label.text()
+    # The event loop kept turning while the template ran: no gap between ticks near the limit.
+    gaps = [later - earlier for earlier, later in zip([started, *ticks], ticks, strict=False)]
+    assert len(ticks) > 10 and max(gaps) < MAX_SECONDS / 2
