@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import inspect
 import re
-from types import SimpleNamespace
 
 import msgspec
-import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor_app.sync.http import HttpInvalidJson, HttpUnexpectedShape, decode
 from advisor_app.sync.providers import rt_payloads, zendesk_payloads
-from advisor_app.sync.providers.rt import RtPayloadError, RtProvider, RtSettings
 from advisor_app.text import is_safe_link, looks_like_html, render_case_text, sanitize_html
 from advisor_app.text.sanitize import _ALLOWED
 
@@ -141,16 +138,3 @@ def test_garbage_gives_a_typed_error(kind: type, body: bytes) -> None:
         assert "x.example/api" in str(error)
     else:
         assert isinstance(result, kind)
-
-
-RT = RtProvider(requests.Session(), RtSettings(base_url="https://rt.example.com", rt_timezone="UTC"))
-
-
-@FUZZ
-@given(shaped())
-def test_the_rt_decoder_gives_its_payload_error(case: tuple[type, bytes]) -> None:
-    kind, body = case
-    try:
-        RT._decode(SimpleNamespace(content=body), kind, "ticket/1")  # type: ignore[arg-type]
-    except RtPayloadError as error:
-        assert "RT at rt.example.com: GET" in str(error)
