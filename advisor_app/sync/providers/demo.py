@@ -44,6 +44,7 @@ class DemoScale:
 
 SCALES = {
     "standard": DemoScale(accounts=25, cases=2_000),
+    "medium": DemoScale(accounts=25, cases=20_000),
     "large": DemoScale(accounts=200, cases=200_000),
     "tiny": DemoScale(accounts=3, cases=60),
 }
