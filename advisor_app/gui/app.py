@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from advisor_app import APP_ID, APP_NAME, __version__
 from advisor_app.desk import Desk, open_desk
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import theme_follower
@@ -90,6 +89,8 @@ def run_gui(root: Path, demo: bool) -> int:
     theme_follower(app).set_mode(desk.settings.theme)
     if not demo and desk.settings.source_kind is None:
         # First run of this workspace: guide the connection. Cancelling opens the empty window.
+        from advisor_app.gui.connection_wizard import run_connection_wizard
+
         run_connection_wizard(desk)
     try:
         window = open_main_window(desk)

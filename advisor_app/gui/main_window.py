@@ -22,15 +22,11 @@ from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
 from advisor_app.desk import Desk
-from advisor_app.drafts.notes import note_account
-from advisor_app.drafts.service import current_week
 from advisor_app.gui.account_view import AccountView
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
-from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
-from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
@@ -40,7 +36,6 @@ from advisor_app.gui.notifications import NotificationBanner, Notifier
 from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.sync_controller import SyncController
-from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.gui.today_view import TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
@@ -307,6 +302,8 @@ class MainWindow(QMainWindow):
             self.open_case(item_id)
             return
         if kind == "note":
+            from advisor_app.drafts.notes import note_account
+
             account_id = note_account(self.desk.engine, item_id)
             if account_id is None:
                 return
@@ -323,6 +320,10 @@ class MainWindow(QMainWindow):
         if account_id is None:
             self.ui.statusBar.showMessage(self.tr("Choose an account first: its update is drafted."), 10_000)
             return
+        # The drafts (templates, Markdown, the composer) load on first use, not before the first paint.
+        from advisor_app.drafts.service import current_week
+        from advisor_app.gui.drafts.composer import DraftComposer
+
         composer = DraftComposer(
             self.desk, account_id, current_week(self.desk.engine, account_id, self.desk.clock()), self
         )
@@ -332,6 +333,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def draft_all_due(self) -> None:
+        from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
+
         dialog = BatchDraftDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -438,6 +441,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_sync_details(self) -> None:
+        from advisor_app.gui.sync_details import SyncDetailsDialog
+
         dialog = SyncDetailsDialog(self.desk.engine, self.sync, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

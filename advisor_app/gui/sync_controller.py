@@ -10,10 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.desk import Desk
-from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
-from advisor_app.sync.service import sync_workspace
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +52,9 @@ class SyncController(QObject):
         if self._task is not None:
             return False
         desk = self._desk
+        # The providers (HTTP, the keyring) load with the first sync, not before the first paint.
+        from advisor_app.gui.credentials import app_credentials
+        from advisor_app.sync.service import sync_workspace
 
         def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
             return sync_workspace(
