@@ -4,6 +4,8 @@ or a case in the main area; notifications at the top."""
 from __future__ import annotations
 
 import logging
+import math
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Slot
@@ -153,12 +155,22 @@ class MainWindow(QMainWindow):
         self.banner.snooze_requested.connect(self.snooze_case)
         self.notifier.case_requested.connect(self.open_case)
 
-        # One timer for the window: countdowns repaint each second, notifications are checked
-        # when an event instant passes or a minute begins; no timer per row.
+        # One timer for the window, no timer per row. It wakes when the next visible countdown
+        # reads differently (a second, minute or hour later, by what the cell shows), when an
+        # event instant passes for the notifications, or when a minute begins; never otherwise.
         self.countdown_timer = QTimer(self)
-        self.countdown_timer.setInterval(1000)
+        self.countdown_timer.setSingleShot(True)
+        self.countdown_timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may be 5 % late
+        self._ticked_minute: datetime | None = None
         self.countdown_timer.timeout.connect(self.tick_countdowns)
-        self.countdown_timer.start()
+        for panel in self.case_panels():
+            # Rows scrolled into view or a new list: tick now, so the next wake-up fits them.
+            panel.view.verticalScrollBar().valueChanged.connect(self.tick_soon)
+            panel.model.modelReset.connect(self.tick_soon)
+            panel.model.layoutChanged.connect(self.tick_soon)
+        self.ui.pages.currentChanged.connect(self.tick_soon)
+        self.notifier.next_check_changed.connect(self.wake_for_notifications)
+        self.countdown_timer.start(0)
 
         self.setTabOrder(self.ui.todayButton, self.ui.accountsView)
         self.setTabOrder(self.ui.accountsView, self.ui.pages)
@@ -168,6 +180,7 @@ class MainWindow(QMainWindow):
         self._size_for_screen()
         self._restore_layout()
         self.notifier.check()
+        self._ticked_minute = desk.clock().replace(second=0, microsecond=0)
 
     def _set_icons(self) -> None:
         for action, name in (
@@ -451,10 +464,33 @@ class MainWindow(QMainWindow):
     def tick_countdowns(self) -> None:
         now = self.desk.clock()
         page = self.ui.pages.currentWidget()
+        next_change = None
         if page is not self.case_page:
-            self.current_panel().tick(now)
-        if self.notifier.due_check(now):
+            next_change = self.current_panel().tick(now)
+        minute = now.replace(second=0, microsecond=0)
+        if self.notifier.due_check(now) or minute != self._ticked_minute:
             self.notifier.check()
+        self._ticked_minute = minute
+        due = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        for instant in (next_change, self.notifier.next_check_at):
+            if instant is not None and now < instant < due:
+                due = instant
+        # A few milliseconds late rather than early: the cell has changed when the timer fires.
+        self.countdown_timer.start(max(10, math.ceil((due - now).total_seconds() * 1000) + 5))
+
+    @Slot()
+    def wake_for_notifications(self) -> None:
+        """A check outside the tick found an earlier event instant: wake for it."""
+        at = self.notifier.next_check_at
+        if at is None:
+            return
+        wait = max(10, math.ceil((at - self.desk.clock()).total_seconds() * 1000) + 5)
+        if not self.countdown_timer.isActive() or wait < self.countdown_timer.remainingTime():
+            self.countdown_timer.start(wait)
+
+    @Slot()
+    def tick_soon(self) -> None:
+        self.countdown_timer.start(0)
 
     @Slot()
     def sync_started(self) -> None:
