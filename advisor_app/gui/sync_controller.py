@@ -52,17 +52,24 @@ class SyncController(QObject):
         if self._task is not None:
             return False
         desk = self._desk
-        # The providers (HTTP, the keyring) load with the first sync, not before the first paint.
+        settings, now = desk.settings, desk.clock()
+        # The sync runs in a process of its own (the event loop never waits on it); its
+        # modules (providers, HTTP) load there, the keyring only to hand over the token.
         from advisor_app.gui.credentials import app_credentials
-        from advisor_app.sync.service import sync_workspace
+        from advisor_app.sync.process import sync_in_process
 
         def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
-            return sync_workspace(
-                desk,
+            secret = None
+            if settings.source_kind in ("rt", "zendesk"):
+                secret = app_credentials().load(settings.source_user, settings.source_url)
+            return sync_in_process(
+                desk.workspace.root,
+                settings,
+                now,
+                secret,
                 progress=lambda stream, n: report((stream, n)),
-                cancel=token,
                 on_wait=lambda _seconds, reason: report(("", reason)),
-                credentials=app_credentials(),
+                cancel=token,
             )
 
         self._task = BackgroundTask(work, network_pool(), self)
