@@ -29,6 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 REPORT: dict[str, Any] = {}
+LONG_GAPS: list[tuple[float, int]] = []
 
 
 def _peak_rss_mb() -> float:
@@ -132,13 +133,16 @@ def _gaps(seconds: float | None, until: Callable[[], bool] | None = None) -> lis
     from PySide6.QtCore import QEventLoop
 
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    begun = time.perf_counter()
+    last = [begun]
     loop = QEventLoop()
     end = None if seconds is None else time.perf_counter() + seconds
 
     def tick() -> None:
         now = time.perf_counter()
         gaps.append((now - last[0]) * 1000)
+        if gaps[-1] > 50:
+            LONG_GAPS.append((round(now - begun, 2), round(gaps[-1])))
         last[0] = now
         if (end is not None and now >= end) or (until is not None and until()):
             loop.quit()
@@ -165,6 +169,7 @@ def _sync(window: Any) -> None:
     REPORT["sync_gaps_over_50"] = sum(gap > 50 for gap in gaps)
     REPORT["sync_gaps_over_100"] = sum(gap > 100 for gap in gaps)
     REPORT["sync_error"] = window.sync.last_error
+    REPORT["long_gaps"] = LONG_GAPS[-40:]  # (seconds into the sync, gap ms)
 
 
 def _after_paint(window: QWidget, args: argparse.Namespace) -> None:

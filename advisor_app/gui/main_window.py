@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {desk.workspace.root.name}")
         self.session_id, self.last_here = records.open_session(desk.engine, desk.clock())
 
+        self._stale_panels: set[CasesPanel] = set()
         self.accounts_model = AccountsListModel(desk.engine, self)
         self.ui.accountsView.setModel(self.accounts_model)
         self.ui.accountsView.setItemDelegate(AccountDelegate(self.ui.accountsView))
@@ -174,8 +175,8 @@ class MainWindow(QMainWindow):
 
         self.setTabOrder(self.ui.todayButton, self.ui.accountsView)
         self.setTabOrder(self.ui.accountsView, self.ui.pages)
-        self.reload()
-        self.show_today()
+        self._show_page(self.today)
+        self.reload()  # Today, once: the other lists are queried when first shown
         self.ui.splitter.setStretchFactor(1, 1)
         self._size_for_screen()
         self._restore_layout()
@@ -258,7 +259,14 @@ class MainWindow(QMainWindow):
 
     # Navigation --------------------------------------------------------------------------------
 
+    def _reload_if_stale(self, page: QWidget) -> None:
+        panel = {self.all_cases: self.all_cases, self.account_view: self.account_view.cases}.get(page)
+        if panel is not None and panel in self._stale_panels:
+            self._stale_panels.discard(panel)
+            panel.reload()
+
     def _show_page(self, page: QWidget) -> None:
+        self._reload_if_stale(page)
         if page is not self.case_page:
             self._previous_page = page
         self.ui.pages.setCurrentWidget(page)
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
     def show_today(self) -> None:
         self.ui.accountsView.selectionModel().clearSelection()
         self.today.refresh()
+        self._stale_panels.discard(self.today.urgent)
         self._show_page(self.today)
 
     @Slot()
@@ -411,10 +420,14 @@ class MainWindow(QMainWindow):
             if (account := self.accounts_model.account_at(r)) is not None
         ]
         self.all_cases.set_accounts(accounts)
-        for panel in self.case_panels():
-            panel.reload()
-        if self.ui.pages.currentWidget() is self.today:
-            self.today.refresh()
+        # Only the list on screen is queried now; the others when they are next shown.
+        self._stale_panels = set(self.case_panels())
+        page = self.ui.pages.currentWidget()
+        if page is self.today:
+            self.today.refresh()  # its cases list included
+            self._stale_panels.discard(self.today.urgent)
+        else:
+            self._reload_if_stale(page)
         self.account_view.refresh_header()
         self._update_status()
 
@@ -441,7 +454,8 @@ class MainWindow(QMainWindow):
         if account is None:
             self._show_page(self.all_cases)
         else:
-            self.account_view.set_account(account.id)
+            self.account_view.set_account(account.id)  # queries its cases
+            self._stale_panels.discard(self.account_view.cases)
             self._show_page(self.account_view)
 
     @Slot()

@@ -83,6 +83,7 @@ class CasesTableModel(QAbstractTableModel):
         # The countdown each row shows, computed once per tick (views ask `data()` for it
         # many times per paint: text, colours, icon, alignment).
         self._countdowns: dict[int, tuple[datetime, Countdown]] = {}
+        self._loaded = False  # no query until the view's filter is set
         self.columns = [
             Column("id", self.tr("ID"), CaseSort.ID),
             Column("due", self.tr("Due in"), CaseSort.DUE),
@@ -117,6 +118,7 @@ class CasesTableModel(QAbstractTableModel):
         self._ids = ids
         self._pages.clear()
         self._countdowns.clear()
+        self._loaded = True
         self.endResetModel()
 
     def _row(self, row: int) -> CaseListRow | None:
@@ -255,6 +257,8 @@ class CasesTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = self.columns[column].sort
         self._descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            return  # the view set its initial order; the first reload sorts by it
         self.layoutAboutToBeChanged.emit()
         with self._engine.connect() as connection:
             self._ids = queries.case_ids(connection, self._filter, self._sort, self._descending)
