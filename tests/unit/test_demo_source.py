@@ -82,3 +82,20 @@ def test_the_demo_workspace_holds_everything_the_source_makes(demo_desk: Desk) -
         assert total(schema.service_day_entries) > 0
         sources = set(connection.execute(select(schema.cases.c.source).distinct()).scalars())
         assert sources == {"demo"}
+
+
+def test_each_history_is_generated_once_per_sync() -> None:
+    source = demo_source(7, "tiny", ANCHOR)
+    made: list[int] = []
+    story = source.story
+
+    def counting(index: int):  # type: ignore[no-untyped-def]
+        made.append(index)
+        return story(index)
+
+    source.story = counting  # type: ignore[method-assign]
+    cases = [case for page in source.pages("cases", None) for case in page.records]
+    events = [event for page in source.pages("case_events", None) for event in page.records]
+    assert len(made) == len(cases) == 60
+    fresh = demo_source(7, "tiny", ANCHOR)
+    assert events == [event for page in fresh.pages("case_events", None) for event in page.records]

@@ -34,6 +34,9 @@ from advisor_app.sync.provider import Page
 
 SOURCE = "demo"
 HISTORY_DAYS = 56
+# Up to this many cases, the events made for the cases stream are kept for the events stream
+# that follows (each history is generated once per sync); beyond it, memory matters more.
+KEEP_EVENTS_UP_TO = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ class DemoSource:
         self.anchor = anchor.astimezone(UTC).replace(second=0, microsecond=0)
         self._p = _parameters()
         self._contacts: dict[int, list[Contact]] = {}
+        self._events_of_page: dict[int, list[CaseEvent]] = {}
 
     @property
     def source(self) -> str:
@@ -341,12 +345,18 @@ class DemoSource:
         total = self.scale.cases
         for start in range(0, total, self.page_size):
             stop = min(start + self.page_size, total)
-            stories = [self.story(index) for index in range(start, stop)]
             records: list[Case] | list[CaseEvent]
-            if stream == "cases":
-                records = [story.case for story in stories]
+            kept = self._events_of_page.pop(start, None) if stream == "case_events" else None
+            if kept is not None:
+                records = kept
             else:
-                records = [event for story in stories for event in story.events]
+                stories = [self.story(index) for index in range(start, stop)]
+                if stream == "cases":
+                    records = [story.case for story in stories]
+                    if total <= KEEP_EVENTS_UP_TO:
+                        self._events_of_page[start] = [event for story in stories for event in story.events]
+                else:
+                    records = [event for story in stories for event in story.events]
             yield Page(stream, records, done if stop == total else f"{done}#{stop}")
 
 
