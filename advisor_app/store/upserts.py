@@ -226,6 +226,15 @@ def release_quarantine(connection: Connection, source: str, stream: str, remote_
         )
 
 
+def mark_clocks_stale(connection: Connection, case_ids: Iterable[int]) -> None:
+    """Note that these cases' SLA clocks are to be recomputed (`clock_computed_at` unset)."""
+    wanted = sorted(case_ids)
+    c = schema.cases.c
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        connection.execute(schema.cases.update().where(c.id.in_(chunk)).values(clock_computed_at=None))
+
+
 def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
     """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
     count = 0
@@ -244,6 +253,7 @@ def mark_removed(connection: Connection, table: Table, source: str, remote_ids: 
 __all__ = [
     "Rejection",
     "UpsertResult",
+    "mark_clocks_stale",
     "mark_removed",
     "quarantine",
     "release_quarantine",
