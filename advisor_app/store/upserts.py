@@ -7,16 +7,18 @@ store does not have are returned as rejections instead of failing the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Boolean, Connection, Date, Table, select
 from sqlalchemy.dialects.sqlite import insert
 
 from advisor_app.domain import Account, Case, CaseEvent, Contact, UsageMetric
 from advisor_app.store import schema
+from advisor_app.store.types import UtcInstant, to_micros
 
 # SQLite limits bound parameters per statement; look-ups go in chunks of this size.
 _CHUNK = 500
@@ -47,16 +49,46 @@ def _id_map(connection: Connection, table: Table, source: str, remote_ids: Itera
     return found
 
 
+def _to_column(column_type: Any) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy's type layer would make of a value, done directly (None: as it is)."""
+    if isinstance(column_type, UtcInstant):
+        return to_micros
+    if isinstance(column_type, Date):
+        return date.isoformat
+    if isinstance(column_type, Boolean):
+        return int
+    return None
+
+
+@cache
+def _upsert_sql(
+    table: Table, names: tuple[str, ...], newer_only: bool
+) -> tuple[str, tuple[Callable[[Any], Any] | None, ...]]:
+    updated = ", ".join(f"{name} = excluded.{name}" for name in names if name not in ("source", "remote_id"))
+    where = f" WHERE excluded.updated_at >= {table.name}.updated_at" if newer_only else ""
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+        f" ON CONFLICT (source, remote_id) DO UPDATE SET {updated}{where}"
+    )
+    return sql, tuple(_to_column(table.c[name].type) for name in names)
+
+
 def _upsert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], newer_only: bool) -> None:
+    """INSERT .. ON CONFLICT (source, remote_id) DO UPDATE, never over a newer row with
+    `newer_only`. Rows are bound as plain tuples (this is the sync's hot path: compiling and
+    binding through the type layer cost more than SQLite's work)."""
     if not rows:
         return
-    statement = insert(table)
-    updated = {name: statement.excluded[name] for name in rows[0] if name not in ("source", "remote_id")}
-    where = statement.excluded.updated_at >= table.c.updated_at if newer_only else None
-    connection.execute(
-        statement.on_conflict_do_update(index_elements=["source", "remote_id"], set_=updated, where=where),
-        list(rows),
-    )
+    names = tuple(rows[0])
+    sql, converters = _upsert_sql(table, names, newer_only)
+    values = [
+        tuple(
+            value if value is None or convert is None else convert(value)
+            for value, convert in zip(row.values(), converters, strict=True)
+        )
+        for row in rows
+    ]
+    connection.exec_driver_sql(sql, values)
 
 
 def upsert_accounts(connection: Connection, records: Sequence[Account]) -> UpsertResult:
