@@ -496,7 +496,8 @@ def sync_stall(spaces: Workspaces) -> list[Figure]:
             50.0,
             "figure",
             f"sync took {report['sync_s']:.1f} s; gaps over 50 ms: {report['sync_gaps_over_50']}, "
-            f"over 100 ms: {report['sync_gaps_over_100']}",
+            f"over 100 ms: {report['sync_gaps_over_100']}; then the window's refresh with the new data: "
+            f"{report['refresh_ms']:.0f} ms",
         )
     ]
 
