@@ -260,6 +260,10 @@ class MainWindow(QMainWindow):
     # Navigation --------------------------------------------------------------------------------
 
     def _reload_if_stale(self, page: QWidget) -> None:
+        if page is self.today and self.today.urgent in self._stale_panels:
+            self._stale_panels.discard(self.today.urgent)
+            self.today.refresh()
+            return
         panel = {self.all_cases: self.all_cases, self.account_view: self.account_view.cases}.get(page)
         if panel is not None and panel in self._stale_panels:
             self._stale_panels.discard(panel)
