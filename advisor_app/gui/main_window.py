@@ -413,7 +413,10 @@ class MainWindow(QMainWindow):
     # Reactions -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        current = self.ui.accountsView.currentIndex().row()
+        view = self.ui.accountsView
+        # Only a selected account is restored: re-selecting a merely current row would switch
+        # the page (from Today to All cases) under the user.
+        current = view.currentIndex().row() if view.selectionModel().isSelected(view.currentIndex()) else -1
         self.accounts_model.reload()
         if current >= 0:
             row = min(current, self.accounts_model.rowCount() - 1)

@@ -36,3 +36,13 @@ def test_back_to_today_after_a_reload_on_a_case_shows_the_new_data(main_window: 
     main_window.go_back()
     assert main_window.ui.pages.currentWidget() is main_window.today
     assert urgent.index(0, subject).data() == "Renamed on the case page"
+
+
+def test_a_reload_on_today_stays_on_today(main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    main_window.show_all_cases()
+    main_window.show_today()
+    main_window.reload()  # as after every sync
+    assert main_window.ui.pages.currentWidget() is main_window.today
+    main_window.show_account(main_window.accounts_model.account_at(2).id)  # type: ignore[union-attr]
+    main_window.reload()
+    assert main_window.ui.pages.currentWidget() is main_window.account_view, "a chosen account stays chosen"
