@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +257,7 @@ class _ChangedCases:
         self.base, self.count = base, count
         self.source, self.identity = base.source, base.identity
 
-    def _changed(self) -> Iterator[tuple[Case, CaseEvent]]:
+    def changed(self) -> Iterator[tuple[Case, CaseEvent]]:
         step = max(1, self.base.scale.cases // self.count)
         for number in range(0, step * self.count, step):
             story = self.base.story(number)
@@ -273,7 +273,7 @@ class _ChangedCases:
         done = f"{self.base.anchor.isoformat()}#changed"
         if cursor == done:
             return
-        changed = list(self._changed())
+        changed = list(self.changed())
         if stream == "cases":
             yield Page(stream, [case for case, _ in changed], done)
         elif stream == "case_events":
@@ -316,7 +316,7 @@ def later_syncs(spaces: Workspaces) -> list[Figure]:
     for suffix in ("-wal", "-shm"):
         (spaces.folder / "changed" / f"advisor.db{suffix}").unlink(missing_ok=True)
     provider = _ChangedCases(base, size.changed)
-    floor_s, _ = _timed(lambda: _floor_upsert(copy, list(provider._changed())))
+    floor_s, _ = _timed(lambda: _floor_upsert(copy, list(provider.changed())))
 
     desk = open_desk(spaces.synced, clock=spaces.clock)
     try:
@@ -642,4 +642,4 @@ def measure_all(size: Size, progress: Callable[[str], None]) -> list[Figure]:
     return figures
 
 
-__all__ = ["IDS", "SIZES", "Figure", "Size", "date", "measure_all"]
+__all__ = ["IDS", "SIZES", "Figure", "Size", "measure_all"]
