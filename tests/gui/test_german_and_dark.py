@@ -24,7 +24,7 @@ from advisor_app.gui.i18n import InstalledLanguage, format_percent, install_lang
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.today import TodayItemsModel
 from advisor_app.gui.theme import ThemeFollower, theme_follower
-from advisor_app.obligations.usage import WeekChange
+from advisor_app.obligations.usage import ComparedWeeks, WeekChange
 
 
 def _luminance(color: QColor) -> float:
@@ -99,16 +99,19 @@ def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLang
     assert date_text(date(2027, 1, 16)) == "16. Jan. 2027"
     assert local_time_text(datetime(2026, 11, 27, 6, 0, tzinfo=UTC), "Australia/Sydney") == "Fr. 27. Nov. 17:00"
     model = UsageChangesModel()
-    model.set_rows([WeekChange("cards_viewed", date(2026, 11, 29), 465.2, 435.6)])
+    model.set_rows([WeekChange("cards_viewed", ComparedWeeks("2026-W48", "2026-W47"), 465.2, 435.6)])
     row = [model.index(0, column).data() for column in range(model.columnCount())]
     assert row == ["Aufgerufene Cards", "29. Nov. 2026", "465,2", "435,6", "+6,8\u00a0%"]
     today = TodayItemsModel()
     lapsing = TodayItem(
         ItemKind.SERVICE_DAYS, Level.WARNING, 7, "Lumen Retail LLC", None, None, "", None,
-        {"lapsing": 0.5, "lapse_on": date(2027, 1, 16)},
+        {"reason": "lapsing", "lapsing": 0.5, "lapse_on": date(2027, 1, 16), "used": 9.5, "allotted": 10.0},
     )  # fmt: skip
     today.set_items([lapsing])
-    assert today.index(0, 0).data() == "Lumen Retail LLC: 0,5 Tage verfallen am 16.01.27 ungenutzt"
+    assert (
+        today.index(0, 0).data()
+        == "Lumen Retail LLC: Bei diesem Tempo verfallen am Sa., 16. Jan. 2027 0,5 Tage ungenutzt"
+    )
 
 
 def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]

@@ -326,7 +326,7 @@ class WeeklyUpdatesTab(QWidget):
         try:
             set_updates_start(self._desk.engine, self._account_id, week, now=self._desk.clock())
         except AdvisorError as error:
-            self._report(str(error))
+            self._report(describe_error(error))
             return
         message = (
             self.tr("Updates are owed from the first sync's week again. Ctrl+Z takes it back.")
