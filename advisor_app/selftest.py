@@ -110,6 +110,15 @@ def workspace_check(desk: Desk) -> Check:
     return Check("workspace", True, f"migrated to {revision}; demo sync: {accounts} accounts, {cases} cases")
 
 
+def sync_process_check(desk: Desk) -> Check:
+    """The window's sync runs in a process of its own (spawned: in a bundle, the executable again)."""
+    from advisor_app.sync.process import sync_in_process
+
+    report = sync_in_process(desk.workspace.root, desk.settings, desk.clock(), None)
+    written = sum(stream.written for stream in report.streams.values())
+    return Check("sync-process", True, f"a demo sync in a child process: {written} rows written")
+
+
 def calendars_check(desk: Desk) -> Check:
     """Every shipped business calendar with its public holidays (the `holidays` package loads countries lazily)."""
     from advisor_app.sla import calendar_ids
@@ -219,6 +228,7 @@ def run_checks(clock: Clock = system_clock) -> list[Check]:
             folder = desk.workspace.root
             checks.append(guarded("workspace", lambda: workspace_check(desk)))
             checks.append(guarded("calendars", lambda: calendars_check(desk)))
+            checks.append(guarded("sync-process", lambda: sync_process_check(desk)))
             checks.append(guarded("e-mail", lambda: eml_check(desk, folder)))
             checks.extend(_qt_checks(desk, folder))
     except Exception as error:

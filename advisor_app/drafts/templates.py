@@ -21,6 +21,7 @@ from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -101,6 +102,10 @@ class Templates:
         if user_dir is not None:
             folders.insert(0, str(user_dir))
         self.user_dir = user_dir
+        self._folders = [Path(folder) for folder in folders]
+        # Compiled templates by the file they came from and its state: compiling costs far
+        # more than rendering, and an edited or newly overriding file is still seen at once.
+        self._compiled: dict[tuple[str, str, int, int], Template] = {}
         self.environment = LimitedSandbox(
             loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
             undefined=StrictUndefined,
@@ -108,7 +113,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            cache_size=0,  # a template added to or edited in the workspace counts at once
+            cache_size=0,  # compiled templates are kept by `_template`, which notices edits
             finalize=_finalize,
         )
         self.environment.filters["md"] = _md_filter
@@ -141,9 +146,20 @@ class Templates:
         """The HTML document around rendered Markdown (which is trusted: it was escaped when made)."""
         return self._render(PAGE_TEMPLATE, {"title": title, "body": Markup(body_html), "language": language})
 
+    def _template(self, file_name: str) -> Template:
+        source = next((folder / file_name for folder in self._folders if (folder / file_name).is_file()), None)
+        if source is None:
+            return self.environment.get_template(file_name)  # raises TemplateNotFound
+        state = source.stat()
+        key = (file_name, str(source), state.st_mtime_ns, state.st_size)
+        template = self._compiled.get(key)
+        if template is None:
+            template = self._compiled[key] = self.environment.get_template(file_name)
+        return template
+
     def _render(self, file_name: str, context: Mapping[str, Any]) -> str:
         try:
-            template = self.environment.get_template(file_name)
+            template = self._template(file_name)
         except TemplateNotFound:
             raise TemplateProblem(file_name, None, "no such template") from None
         except TemplateSyntaxError as error:

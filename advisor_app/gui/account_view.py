@@ -3,23 +3,34 @@ service days, this week's update) over tabs for its cases and obligations."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
-from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.gui.account.common import date_text
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
-from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter
 
+if TYPE_CHECKING:
+    from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
+    from advisor_app.gui.drafts.notes_tab import NotesTab
+
 
 class AccountView(QWidget):
+    # Built with the first account shown (`_build_tabs`).
+    service_days_tab: ServiceDaysTab
+    weekly_updates_tab: WeeklyUpdatesTab
+    contacts_tab: ContactsTab
+    usage_tab: UsageTab
+    notes_tab: NotesTab
+
     def __init__(self, desk: Desk, choices: ColumnChoices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -66,6 +77,20 @@ class AccountView(QWidget):
         self.tabs.setAccessibleName(self.tr("Account sections"))
         self.cases = CasesPanel(desk, choices, self.tabs)
         self.tabs.addTab(self.cases, self.tr("&Cases"))
+        layout.addWidget(self.tabs, 1)
+        self.setFocusProxy(self.cases)
+        self._tabs_built = False
+
+    def _build_tabs(self) -> None:
+        """The obligation tabs, built when the first account is shown: their modules (charts,
+        drafts) are not needed for the window's first paint."""
+        if self._tabs_built:
+            return
+        self._tabs_built = True
+        from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
+        from advisor_app.gui.drafts.notes_tab import NotesTab
+
+        desk = self.desk
         self.service_days_tab = ServiceDaysTab(desk, self)
         self.weekly_updates_tab = WeeklyUpdatesTab(desk, self)
         self.contacts_tab = ContactsTab(desk, self)
@@ -79,10 +104,9 @@ class AccountView(QWidget):
         self.tabs.addTab(self.contacts_tab, self.tr("C&ontacts"))
         self.tabs.addTab(self.usage_tab, self.tr("&Usage"))
         self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
-        layout.addWidget(self.tabs, 1)
-        self.setFocusProxy(self.cases)
 
     def obligation_tabs(self) -> list[QWidget]:
+        self._build_tabs()
         return [self.service_days_tab, self.weekly_updates_tab, self.contacts_tab, self.usage_tab, self.notes_tab]
 
     def set_account(self, account_id: int) -> None:
@@ -95,7 +119,8 @@ class AccountView(QWidget):
     @Slot()
     def refresh_obligations(self) -> None:
         """After a draft was written or sent elsewhere: the weekly tab and the header."""
-        self.weekly_updates_tab.reload()
+        if self._tabs_built:
+            self.weekly_updates_tab.reload()
         self.refresh_header()
 
     @Slot()

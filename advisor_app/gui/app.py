@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advisor_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from advisor_app.desk import Desk, open_desk, restore_workspace_backup
 from advisor_app.errors import AdvisorError, DamagedWorkspaceError
-from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.crash_dialog import ExceptionHooks
 from advisor_app.gui.damage_dialog import ask_to_restore
 from advisor_app.gui.error_text import describe_error
@@ -62,25 +63,40 @@ def open_main_window(desk: Desk) -> MainWindow:
 
 
 def _quit_on_termination(app: QApplication) -> None:
-    """Quit cleanly on SIGTERM/SIGINT (session logout, Ctrl+C in a terminal)."""
+    """Quit cleanly on SIGTERM/SIGINT (session logout, Ctrl+C in a terminal).
 
-    def request_quit(_signum: int, _frame: object) -> None:
+    Python runs its signal handlers only between bytecodes, which never come while Qt waits
+    for events. Instead of waking up to poll, the signal number goes to a socket
+    (`signal.set_wakeup_fd`, written by the C-level handler at once) that Qt watches: the
+    process sleeps until a signal comes. A signal during start-up waits in the socket and
+    is handled as soon as the event loop runs.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def request_quit() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
         # Close the windows as a user would (layout saved, timers stopped); the last one
         # closing ends the event loop. Quitting under open windows leaves paints in flight.
         app.closeAllWindows()
         app.quit()
 
-    signal.signal(signal.SIGTERM, request_quit)
-    signal.signal(signal.SIGINT, request_quit)
-    # Python runs signal handlers only between bytecodes; a idle tick lets it in while Qt waits.
-    ticker = QTimer(app)
-    ticker.setInterval(250)
-    ticker.timeout.connect(_idle)
-    ticker.start()
+    notifier.activated.connect(request_quit)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, _note_signal)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    _signal_sockets.extend((reader, writer, notifier))
 
 
-def _idle() -> None:
-    return None
+# Kept alive for the life of the process: the wake-up fd must stay open.
+_signal_sockets: list[object] = []
+
+
+def _note_signal(_signum: int, _frame: object) -> None:
+    """The Python-level handler has nothing to do: the wake-up socket carries the signal."""
 
 
 def run_gui(root: Path, demo: bool) -> int:
@@ -139,6 +155,8 @@ def _run_window(app: QApplication, guard: WorkspaceGuard, root: Path, demo: bool
     theme_follower(app).set_mode(desk.settings.theme)
     if not demo and desk.settings.source_kind is None:
         # First run of this workspace: guide the connection. Cancelling opens the empty window.
+        from advisor_app.gui.connection_wizard import run_connection_wizard
+
         run_connection_wizard(desk)
     try:
         window = open_main_window(desk)

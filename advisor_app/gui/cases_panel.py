@@ -183,7 +183,7 @@ class CasesPanel(QWidget):
 
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(250)
+        self._text_timer.setInterval(150)
         self._text_timer.timeout.connect(self.apply_filter)
         self.search_box.textChanged.connect(self.text_changed)
         self.search_box.returnPressed.connect(self.apply_filter)
@@ -287,15 +287,16 @@ class CasesPanel(QWidget):
 
     # Time ---------------------------------------------------------------------------------
 
-    def tick(self, now: datetime) -> None:
-        """Repaint the visible countdowns; once a minute re-judge a clock filter."""
+    def tick(self, now: datetime) -> datetime | None:
+        """Repaint the visible countdowns that changed; once a minute re-judge a clock filter.
+        Returns when the next visible countdown changes (None: none will)."""
         if self.model.case_filter.clock is not None and now.second == 0:
             self.reload()
         first = self.view.rowAt(0)
         if first < 0:
-            return
+            return None
         last = self.view.rowAt(self.view.viewport().height() - 1)
-        self.model.refresh_countdowns(first, last if last >= 0 else self.model.rowCount() - 1)
+        return self.model.refresh_countdowns(first, last if last >= 0 else self.model.rowCount() - 1)
 
     # Columns and rows -----------------------------------------------------------------------
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from advisor_app.connections import sign_out
 from advisor_app.desk import Desk
-from advisor_app.gui.connection_wizard import run_connection_wizard
-from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
-from advisor_app.gui.settings_dialog import SettingsDialog
-from advisor_app.secrets import CredentialError
+
+# The wizard, the settings dialog and the keyring load on first use, not before the first paint.
 
 
 class ConnectionActions(QObject):
@@ -24,12 +21,16 @@ class ConnectionActions(QObject):
     @Slot()
     def connect_source(self) -> None:
         """File > Connect…: the wizard (pre-filled with the current connection)."""
+        from advisor_app.gui.connection_wizard import run_connection_wizard
+
         if run_connection_wizard(self._desk, self._window):
             self.connection_changed()
 
     @Slot()
     def open_settings(self) -> None:
         """Settings…: the connection, Change connection, Sign out, Switch source."""
+        from advisor_app.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._desk, self._window)
         dialog.connection_changed.connect(self.connection_changed)
         dialog.exec()
@@ -38,6 +39,10 @@ class ConnectionActions(QObject):
     @Slot()
     def sign_out(self) -> None:
         """File > Sign out: remove the token after asking."""
+        from advisor_app.connections import sign_out
+        from advisor_app.gui.credentials import app_credentials
+        from advisor_app.secrets import CredentialError
+
         settings = self._desk.settings
         if settings.source_kind not in ("rt", "zendesk"):
             return

@@ -83,6 +83,23 @@ def format_duration(value: timedelta) -> str:
     return sign + text
 
 
+def next_countdown_change(row: CaseListRow, value: Countdown, now: datetime) -> datetime | None:
+    """The next instant this countdown's cell reads differently: its state changes (at risk,
+    breach), or the remaining time crosses the unit it is shown in (seconds under an hour,
+    minutes under a day, hours beyond). None when nothing about it changes with time."""
+    candidates = [at for at in (row.clock_at_risk_at, row.clock_breach_at) if at is not None and at > now]
+    if value.remaining is not None and value.urgency in (Urgency.OK, Urgency.AT_RISK, Urgency.BREACHED):
+        seconds = abs(value.remaining).total_seconds()
+        unit = 1 if seconds < 3_600 else 60 if seconds < 86_400 else 3_600
+        left = seconds % unit
+        # Overdue, the shown time grows to the next multiple; counting down, the shown (whole)
+        # unit drops just after the remaining time passes a multiple of it.
+        overdue = value.remaining < timedelta(0)
+        wait = unit - left if overdue else (left or unit)
+        candidates.append(now + timedelta(seconds=wait))
+    return min(candidates, default=None)
+
+
 def countdown_text(value: Countdown) -> str:
     if value.urgency is Urgency.NO_TARGET:
         return translate("countdown", "No target")

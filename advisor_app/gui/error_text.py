@@ -9,13 +9,12 @@ their facts as attributes (an over-allotment, a template's line) are worded whol
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from advisor_app.attention.alerts import QuietHoursError
-from advisor_app.connections import ConnectionSettingsError
-from advisor_app.drafts import DraftError
-from advisor_app.drafts.notes import NoteError
-from advisor_app.drafts.templates import TemplateProblem
 from advisor_app.errors import (
     AdvisorError,
     ContractOverrideError,
@@ -29,12 +28,10 @@ from advisor_app.errors import (
     WorkspaceError,
 )
 from advisor_app.gui.i18n import format_number
-from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
-from advisor_app.sync import http
 from advisor_app.sync.engine import SourceChangedError, SyncCancelled, SyncError
-from advisor_app.sync.providers.rt import RtConfigError, RtError
-from advisor_app.sync.providers.zendesk import ZendeskConfigError
-from advisor_app.sync.service import NotConnectedError
+
+if TYPE_CHECKING:
+    from advisor_app.drafts.templates import TemplateProblem
 
 _log_path: str | None = None
 
@@ -45,45 +42,81 @@ def set_log_path(path: str) -> None:
     _log_path = path
 
 
+# Errors of modules that load on first use (HTTP, providers, keyring, drafts) are named, not
+# imported: this module loads before the first paint, and an error of a class whose module
+# was never loaded cannot have been raised (one from the sync's process loads it unpickled).
+_Kind = type[BaseException] | str
+
+
+def _loaded(kind: _Kind) -> type[BaseException] | None:
+    if not isinstance(kind, str):
+        return kind
+    module, _, name = kind.rpartition(".")
+    found = getattr(sys.modules.get(module), name, None)
+    return found if isinstance(found, type) and issubclass(found, BaseException) else None
+
+
+def _is(error: BaseException, kinds: _Kind | tuple[_Kind, ...]) -> bool:
+    wanted = tuple(filter(None, map(_loaded, kinds if isinstance(kinds, tuple) else (kinds,))))
+    return bool(wanted) and isinstance(error, wanted)
+
+
+_HTTP = "advisor_app.sync.http."
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
 # The sentence for each type, the most specific first (subclasses before their bases).
-_HEADLINES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
+_HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
     (SyncCancelled, QT_TRANSLATE_NOOP("errors", "The sync was cancelled; what it had fetched is kept.")),
     (
-        http.HttpConnectError,
+        _HTTP + "HttpConnectError",
         QT_TRANSLATE_NOOP("errors", "The server cannot be reached. Check the address and the network."),
     ),
     (
-        http.HttpTlsError,
+        _HTTP + "HttpTlsError",
         QT_TRANSLATE_NOOP("errors", "The server's certificate is not trusted. Check the address or the CA bundle."),
     ),
-    (http.HttpTimeout, QT_TRANSLATE_NOOP("errors", "The server did not answer in time. Try again later.")),
-    (http.HttpDropped, QT_TRANSLATE_NOOP("errors", "The connection to the server was lost. Try again.")),
+    (_HTTP + "HttpTimeout", QT_TRANSLATE_NOOP("errors", "The server did not answer in time. Try again later.")),
+    (_HTTP + "HttpDropped", QT_TRANSLATE_NOOP("errors", "The connection to the server was lost. Try again.")),
     (
-        http.HttpAuthError,
+        _HTTP + "HttpAuthError",
         QT_TRANSLATE_NOOP("errors", "The server did not accept the token. Sign in again with a valid token."),
     ),
     (
-        http.HttpForbiddenError,
+        _HTTP + "HttpForbiddenError",
         QT_TRANSLATE_NOOP("errors", "The token's user may not read this. Ask the administrator for the rights."),
     ),
-    (http.HttpNotFoundError, QT_TRANSLATE_NOOP("errors", "Nothing was found at this address. Check the server's URL.")),
-    (http.HttpRateLimitError, QT_TRANSLATE_NOOP("errors", "The server asked to slow down. The next sync tries again.")),
-    (http.HttpServerError, QT_TRANSLATE_NOOP("errors", "The server had an error. The next sync tries again.")),
     (
-        (http.HttpConfigError, RtConfigError, ZendeskConfigError, ConnectionSettingsError),
+        _HTTP + "HttpNotFoundError",
+        QT_TRANSLATE_NOOP("errors", "Nothing was found at this address. Check the server's URL."),
+    ),
+    (
+        _HTTP + "HttpRateLimitError",
+        QT_TRANSLATE_NOOP("errors", "The server asked to slow down. The next sync tries again."),
+    ),
+    (_HTTP + "HttpServerError", QT_TRANSLATE_NOOP("errors", "The server had an error. The next sync tries again.")),
+    (
+        (
+            _HTTP + "HttpConfigError",
+            "advisor_app.sync.providers.rt.RtConfigError",
+            "advisor_app.sync.providers.zendesk.ZendeskConfigError",
+            "advisor_app.connections.ConnectionSettingsError",
+        ),
         QT_TRANSLATE_NOOP("errors", "The connection settings cannot be used."),
     ),
     (
-        (http.HttpInvalidJson, http.HttpUnexpectedShape),
+        (_HTTP + "HttpInvalidJson", _HTTP + "HttpUnexpectedShape"),
         QT_TRANSLATE_NOOP("errors", "The server sent an answer the app does not understand."),
     ),
-    ((http.HttpError, RtError), QT_TRANSLATE_NOOP("errors", "The server refused the request.")),
     (
-        NotConnectedError,
+        (_HTTP + "HttpError", "advisor_app.sync.providers.rt.RtError"),
+        QT_TRANSLATE_NOOP("errors", "The server refused the request."),
+    ),
+    (
+        "advisor_app.sync.service.NotConnectedError",
         QT_TRANSLATE_NOOP("errors", "This workspace is not connected to a ticketing system, or its token is missing."),
     ),
     (
@@ -91,9 +124,18 @@ _HEADLINES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], s
         QT_TRANSLATE_NOOP("errors", "This workspace holds the data of another source; it cannot be mixed."),
     ),
     (SyncError, QT_TRANSLATE_NOOP("errors", "The sync stopped; what it had fetched is kept.")),
-    (KeyringLockedError, QT_TRANSLATE_NOOP("errors", "The keyring is locked. Unlock it and try again.")),
-    (KeyringUnavailableError, QT_TRANSLATE_NOOP("errors", "No keyring is available on this system to keep the token.")),
-    (CredentialError, QT_TRANSLATE_NOOP("errors", "The keyring could not keep or give the token.")),
+    (
+        "advisor_app.secrets.KeyringLockedError",
+        QT_TRANSLATE_NOOP("errors", "The keyring is locked. Unlock it and try again."),
+    ),
+    (
+        "advisor_app.secrets.KeyringUnavailableError",
+        QT_TRANSLATE_NOOP("errors", "No keyring is available on this system to keep the token."),
+    ),
+    (
+        "advisor_app.secrets.CredentialError",
+        QT_TRANSLATE_NOOP("errors", "The keyring could not keep or give the token."),
+    ),
     (NewerSchemaError, QT_TRANSLATE_NOOP("errors", "The workspace was written by a newer version of the app.")),
     (WorkspaceError, QT_TRANSLATE_NOOP("errors", "The workspace cannot be used.")),
     (ServiceDayError, QT_TRANSLATE_NOOP("errors", "The service-day entry was not saved.")),
@@ -102,8 +144,8 @@ _HEADLINES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], s
     (UndoError, QT_TRANSLATE_NOOP("errors", "Nothing was undone.")),
     (ObligationError, QT_TRANSLATE_NOOP("errors", "The change was not saved.")),
     (UsageImportError, QT_TRANSLATE_NOOP("errors", "The usage file was not imported.")),
-    (NoteError, QT_TRANSLATE_NOOP("errors", "The note was not saved.")),
-    (DraftError, QT_TRANSLATE_NOOP("errors", "The draft could not be made or changed.")),
+    ("advisor_app.drafts.notes.NoteError", QT_TRANSLATE_NOOP("errors", "The note was not saved.")),
+    ("advisor_app.drafts.DraftError", QT_TRANSLATE_NOOP("errors", "The draft could not be made or changed.")),
     (OSError, QT_TRANSLATE_NOOP("errors", "The file could not be read or written.")),
     (QuietHoursError, QT_TRANSLATE_NOOP("errors", "The quiet hours in the settings cannot be used.")),
     (AdvisorError, QT_TRANSLATE_NOOP("errors", "That did not work.")),
@@ -112,7 +154,7 @@ _HEADLINES: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], s
 
 def _headline(error: BaseException) -> str | None:
     for kinds, text in _HEADLINES:
-        if isinstance(error, kinds):
+        if _is(error, kinds):
             return _tr(text)
     return None
 
@@ -127,14 +169,15 @@ def describe_error(error: object) -> str:
             "{used} of {allotted} allotted days are already used; this booking would go beyond the contract year's"
             " allotment.",
         ).format(used=format_number(error.used_half_days / 2), allotted=format_number(error.allotted_half_days / 2))
-    if isinstance(error, TemplateProblem):
-        if error.line is None:
-            where = QCoreApplication.translate("errors", "Template {name}").format(name=error.template)
+    if _is(error, "advisor_app.drafts.templates.TemplateProblem"):
+        problem = cast("TemplateProblem", error)
+        if problem.line is None:
+            where = QCoreApplication.translate("errors", "Template {name}").format(name=problem.template)
         else:
             where = QCoreApplication.translate("errors", "Template {name}, line {line}").format(
-                name=error.template, line=error.line
+                name=problem.template, line=problem.line
             )
-        return f"{where}: {error.message}"
+        return f"{where}: {problem.message}"
     headline = _headline(error)
     detail = str(error)
     if headline is None:

@@ -43,6 +43,14 @@ def _svg(name: str) -> str:
     return resource_path("icons", f"{name}.svg").read_text(encoding="utf-8")
 
 
+@cache
+def _parsed(name: str, color: str) -> QSvgRenderer:
+    """Each icon is parsed once per colour (palette), not on every paint."""
+    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", color).encode("utf-8")))
+    renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+    return renderer
+
+
 def _color(mode: QIcon.Mode) -> QColor:
     palette = QGuiApplication.palette()
     if mode == QIcon.Mode.Disabled:
@@ -58,10 +66,7 @@ class SvgIconEngine(QIconEngine):
         self._name = name
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
-        text = _svg(self._name).replace("currentColor", _color(mode).name())
-        renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
-        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        return renderer
+        return _parsed(self._name, _color(mode).name())
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self._name)
@@ -79,7 +84,11 @@ class SvgIconEngine(QIconEngine):
         return size
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        # Item views paint icons through here on every repaint: draw the pixmap rendered once
+        # per size, pixel ratio and palette colour (kept in QPixmapCache).
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)

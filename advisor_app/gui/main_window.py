@@ -4,6 +4,8 @@ or a case in the main area; notifications at the top."""
 from __future__ import annotations
 
 import logging
+import math
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Slot
@@ -23,15 +25,11 @@ from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
 from advisor_app.desk import Desk
-from advisor_app.drafts.notes import note_account
-from advisor_app.drafts.service import current_week
 from advisor_app.gui.account_view import AccountView
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.connection_actions import ConnectionActions
 from advisor_app.gui.delegates import AccountDelegate
-from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
-from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.elided_label import ElidedLabel
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.icons import icon
@@ -45,7 +43,6 @@ from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.source_actions import OpenInSource
 from advisor_app.gui.sync_controller import SyncController
-from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.gui.sync_triggers import SyncTriggers
 from advisor_app.gui.today_view import TodaySection, TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
@@ -74,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {desk.workspace.root.name}")
         self.session_id, self.last_here = records.open_session(desk.engine, desk.clock())
 
+        self._stale_panels: set[CasesPanel] = set()
         self.accounts_model = AccountsListModel(desk.engine, self)
         self.ui.accountsView.setModel(self.accounts_model)
         self.ui.accountsView.setItemDelegate(AccountDelegate(self.ui.accountsView))
@@ -182,21 +180,32 @@ class MainWindow(QMainWindow):
         self.banner.snooze_requested.connect(self.snooze_case)
         self.notifier.case_requested.connect(self.open_case)
 
-        # One timer for the window: countdowns repaint each second, notifications are checked
-        # when an event instant passes or a minute begins; no timer per row.
+        # One timer for the window, no timer per row. It wakes when the next visible countdown
+        # reads differently (a second, minute or hour later, by what the cell shows), when an
+        # event instant passes for the notifications, or when a minute begins; never otherwise.
         self.countdown_timer = QTimer(self)
-        self.countdown_timer.setInterval(1000)
+        self.countdown_timer.setSingleShot(True)
+        self.countdown_timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one may be 5 % late
+        self._ticked_minute: datetime | None = None
         self.countdown_timer.timeout.connect(self.tick_countdowns)
-        self.countdown_timer.start()
+        for panel in self.case_panels():
+            # Rows scrolled into view or a new list: tick now, so the next wake-up fits them.
+            panel.view.verticalScrollBar().valueChanged.connect(self.tick_soon)
+            panel.model.modelReset.connect(self.tick_soon)
+            panel.model.layoutChanged.connect(self.tick_soon)
+        self.ui.pages.currentChanged.connect(self.tick_soon)
+        self.notifier.next_check_changed.connect(self.wake_for_notifications)
+        self.countdown_timer.start(0)
 
         self.setTabOrder(self.ui.todayButton, self.ui.accountsView)
         self.setTabOrder(self.ui.accountsView, self.ui.pages)
-        self.reload()
-        self.show_today()
+        self._show_page(self.today)
+        self.reload()  # Today, once: the other lists are queried when first shown
         self.ui.splitter.setStretchFactor(1, 1)
         self._size_for_screen()
         self._restore_layout()
         self.notifier.check()
+        self._ticked_minute = desk.clock().replace(second=0, microsecond=0)
 
     def _set_icons(self) -> None:
         for action, name in (
@@ -274,7 +283,18 @@ class MainWindow(QMainWindow):
 
     # Navigation --------------------------------------------------------------------------------
 
+    def _reload_if_stale(self, page: QWidget) -> None:
+        if page is self.today and self.today.urgent in self._stale_panels:
+            self._stale_panels.discard(self.today.urgent)
+            self.today.refresh()
+            return
+        panel = {self.all_cases: self.all_cases, self.account_view: self.account_view.cases}.get(page)
+        if panel is not None and panel in self._stale_panels:
+            self._stale_panels.discard(panel)
+            panel.reload()
+
     def _show_page(self, page: QWidget) -> None:
+        self._reload_if_stale(page)
         if page is not self.case_page:
             self._previous_page = page
         self.ui.pages.setCurrentWidget(page)
@@ -285,6 +305,7 @@ class MainWindow(QMainWindow):
     def show_today(self) -> None:
         self.ui.accountsView.selectionModel().clearSelection()
         self.today.refresh()
+        self._stale_panels.discard(self.today.urgent)
         self._show_page(self.today)
 
     @Slot()
@@ -331,6 +352,8 @@ class MainWindow(QMainWindow):
             self.open_case(item_id)
             return
         if kind == "note":
+            from advisor_app.drafts.notes import note_account
+
             account_id = note_account(self.desk.engine, item_id)
             if account_id is None:
                 return
@@ -347,6 +370,10 @@ class MainWindow(QMainWindow):
         if account_id is None:
             self.ui.statusBar.showMessage(self.tr("Choose an account first: its update is drafted."), 10_000)
             return
+        # The drafts (templates, Markdown, the composer) load on first use, not before the first paint.
+        from advisor_app.drafts.service import current_week
+        from advisor_app.gui.drafts.composer import DraftComposer
+
         composer = DraftComposer(
             self.desk, account_id, current_week(self.desk.engine, account_id, self.desk.clock()), self
         )
@@ -356,6 +383,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def draft_all_due(self) -> None:
+        from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
+
         dialog = BatchDraftDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -412,16 +441,23 @@ class MainWindow(QMainWindow):
     # Reactions -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        current = self.ui.accountsView.currentIndex().row()
+        view = self.ui.accountsView
+        # Only a selected account is restored: re-selecting a merely current row would switch
+        # the page (from Today to All cases) under the user.
+        current = view.currentIndex().row() if view.selectionModel().isSelected(view.currentIndex()) else -1
         self.accounts_model.reload()
         if current >= 0:
             row = min(current, self.accounts_model.rowCount() - 1)
             self.ui.accountsView.setCurrentIndex(self.accounts_model.index(row))
         self.all_cases.set_accounts(self.accounts_model.assigned)
-        for panel in self.case_panels():
-            panel.reload()
-        if self.ui.pages.currentWidget() is self.today:
-            self.today.refresh()
+        # Only the list on screen is queried now; the others when they are next shown.
+        self._stale_panels = set(self.case_panels())
+        page = self.ui.pages.currentWidget()
+        if page is self.today:
+            self.today.refresh()  # its cases list included
+            self._stale_panels.discard(self.today.urgent)
+        else:
+            self._reload_if_stale(page)
         self.account_view.refresh_header()
         self.open_in_source.update_enabled()
         self._update_status()
@@ -449,7 +485,8 @@ class MainWindow(QMainWindow):
         if account is None:
             self._show_page(self.all_cases)
         else:
-            self.account_view.set_account(account.id)
+            self.account_view.set_account(account.id)  # queries its cases
+            self._stale_panels.discard(self.account_view.cases)
             self._show_page(self.account_view)
             if account.unassigned:
                 self.ui.statusBar.showMessage(
@@ -474,6 +511,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_sync_details(self) -> None:
+        from advisor_app.gui.sync_details import SyncDetailsDialog
+
         dialog = SyncDetailsDialog(self.desk.engine, self.sync, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -482,10 +521,37 @@ class MainWindow(QMainWindow):
     def tick_countdowns(self) -> None:
         now = self.desk.clock()
         page = self.ui.pages.currentWidget()
+        next_change = None
         if page is not self.case_page:
-            self.current_panel().tick(now)
-        if self.notifier.due_check(now):
+            next_change = self.current_panel().tick(now)
+        minute = now.replace(second=0, microsecond=0)
+        if self.notifier.due_check(now) or minute != self._ticked_minute:
             self.notifier.check()
+        self._ticked_minute = minute
+        due = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        for instant in (next_change, self.notifier.next_check_at):
+            if instant is not None and now < instant < due:
+                due = instant
+        # A few milliseconds late rather than early: the cell has changed when the timer fires.
+        self.countdown_timer.start(max(10, math.ceil((due - now).total_seconds() * 1000) + 5))
+
+    @Slot()
+    def wake_for_notifications(self) -> None:
+        """A check outside the tick found an earlier event instant: wake for it."""
+        at = self.notifier.next_check_at
+        if at is None:
+            return
+        wait = max(10, math.ceil((at - self.desk.clock()).total_seconds() * 1000) + 5)
+        if not self.countdown_timer.isActive() or wait < self.countdown_timer.remainingTime():
+            self.countdown_timer.start(wait)
+
+    def build_deferred_parts(self) -> None:
+        """Build what waits for first use (an account's tabs), e.g. to list its shortcuts."""
+        self.account_view.obligation_tabs()
+
+    @Slot()
+    def tick_soon(self) -> None:
+        self.countdown_timer.start(0)
 
     @Slot()
     def sync_started(self) -> None:

@@ -103,6 +103,8 @@ class Notifier(QObject):
     notified = Signal(list)
     """The alerts just delivered (tests and the status bar listen)."""
     case_requested = Signal(int)
+    next_check_changed = Signal()
+    """`next_check_at` was worked out anew (the window's timer wakes for it)"""
 
     def __init__(self, desk: Desk, banner: NotificationBanner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +154,7 @@ class Notifier(QObject):
             alerts = due_alerts(candidates, now, notified, snoozed)[:MAX_SHOWN]
             rows = queries.case_rows(connection, [alert.case_id for alert in alerts]) if alerts else {}
             self.next_check_at = records.next_clock_event_at(connection, now)
+        self.next_check_changed.emit()
         # Only what this process recorded is told: another window may have told the rest.
         alerts = records.record_notified(self.desk.engine, alerts, now) if alerts else []
         if not alerts:

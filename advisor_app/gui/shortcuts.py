@@ -47,6 +47,9 @@ def shortcut_entries(window: QWidget) -> list[ShortcutEntry]:
     """The actions of `window` (and its children) that have a shortcut, in menu order; an
     action several parts install alike (Undo in each obligations tab) is listed once."""
     entries: list[ShortcutEntry] = []
+    build = getattr(window, "build_deferred_parts", None)
+    if callable(build):
+        build()  # parts built on first use (an account's tabs) bring keys of their own
     for action in window.findChildren(QAction):
         if not shiboken6.isValid(action):
             continue  # a context menu's action whose menu was deleted while Python held it

@@ -10,12 +10,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.desk import Desk
-from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error_line
 from advisor_app.gui.i18n import format_count
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
-from advisor_app.sync.service import sync_workspace
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +54,26 @@ class SyncController(QObject):
         if self._task is not None:
             return False
         desk = self._desk
+        settings, now = desk.settings, desk.clock()
+        # The sync runs in a process of its own (the event loop never waits on it); its
+        # modules (providers, HTTP) load there, the keyring only to hand over the token.
+        from advisor_app.sync.process import sync_in_process
 
         def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
-            return sync_workspace(
-                desk,
+            secret = None
+            if settings.source_kind in ("rt", "zendesk"):
+                from advisor_app.gui.credentials import app_credentials
+
+                secret = app_credentials().load(settings.source_user, settings.source_url)
+            return sync_in_process(
+                desk.workspace.root,
+                settings,
+                now,
+                secret,
                 progress=lambda stream, n: report((stream, n)),
                 cancel=token,
+                # Forced past the progress throttle: a wait must always reach the status bar.
                 on_wait=lambda seconds, reason: report(("", (seconds, reason)), True),
-                credentials=app_credentials(),
             )
 
         self._task = BackgroundTask(work, network_pool(), self)

@@ -220,7 +220,8 @@ def clocks_for_cases(
 
 
 def recompute_on_change(clock: Callable[[], datetime]) -> Callable[[Connection, set[int]], None]:
-    """The sync engine's hook: recompute the touched cases inside the page's transaction."""
+    """The sync engine's hook: recompute the touched cases inside the transaction it is given
+    (an events page's, or, for cases whose events did not follow, one at the end of the run)."""
 
     def hook(connection: Connection, case_ids: set[int]) -> None:
         recompute_clocks(connection, case_ids, clock())

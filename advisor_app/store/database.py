@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
@@ -32,22 +30,50 @@ _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+_REVISION = re.compile(r'^revision = "([^"]+)"$', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision = (?:None|"([^"]+)")$', re.MULTILINE)
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config  # alembic is imported only when a migration is due
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def known_revisions() -> list[str]:
-    """Every revision this version knows, oldest first."""
-    script = ScriptDirectory.from_config(_alembic_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    """Every revision this version knows, oldest first.
+
+    Read from the migration files' `revision`/`down_revision` lines rather than through
+    alembic, whose import costs more than opening an up-to-date workspace.
+    """
+    return list(_revision_chain())
+
+
+@cache
+def _revision_chain() -> tuple[str, ...]:
+    parents: dict[str | None, str] = {}
+    for script in (_MIGRATIONS / "versions").glob("[0-9]*.py"):
+        text = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            raise RuntimeError(f"{script.name} names no revision or down_revision")
+        parents[down.group(1)] = revision.group(1)
+    chain, current = [], parents.get(None)
+    while current is not None:
+        chain.append(current)
+        current = parents.get(current)
+    if len(chain) != len(parents):
+        raise RuntimeError(f"the migrations in {_MIGRATIONS} do not form one line of revisions")
+    return tuple(chain)
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +170,8 @@ def check_upgradable(state: DatabaseState, path: Path) -> None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate to `revision` in one transaction: all of it is committed, or none."""
+    from alembic import command
+
     config = _alembic_config()
     migrating = _migration_engine(engine)
     try:
@@ -155,6 +183,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -274,11 +304,12 @@ def open_database(path: Path, backups_dir: Path, now: datetime) -> Engine:
     if state.has_tables and state.revision != head_revision():
         backup = backup_database(path, backups_dir, state.revision, now)
     engine = make_engine(path)
-    try:
-        upgrade(engine)
-    except Exception as error:
-        engine.dispose()
-        raise _failed_upgrade(path, backups_dir, state, backup, error, now) from error
-    if backup is not None:
-        rotate_backups(backups_dir)
+    if state.revision != head_revision():
+        try:
+            upgrade(engine)
+        except Exception as error:
+            engine.dispose()
+            raise _failed_upgrade(path, backups_dir, state, backup, error, now) from error
+        if backup is not None:
+            rotate_backups(backups_dir)
     return engine

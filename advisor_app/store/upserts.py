@@ -10,16 +10,18 @@ instead of failing the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, or_, select
+from sqlalchemy import Boolean, Connection, Date, Table, select
 from sqlalchemy.dialects.sqlite import insert
 
 from advisor_app.domain import Account, Case, CaseEvent, Contact, UsageMetric
 from advisor_app.store import schema
+from advisor_app.store.types import UtcInstant, to_micros
 
 # SQLite limits bound parameters per statement; look-ups go in chunks of this size.
 _CHUNK = 500
@@ -50,29 +52,65 @@ def _id_map(connection: Connection, table: Table, source: str, remote_ids: Itera
     return found
 
 
+def _to_column(column_type: Any) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy's type layer would make of a value, done directly (None: as it is)."""
+    if isinstance(column_type, UtcInstant):
+        return to_micros
+    if isinstance(column_type, Date):
+        return date.isoformat
+    if isinstance(column_type, Boolean):
+        return int
+    return None
+
+
+# Rows per statement: a multi-row VALUES list (RETURNING needs one statement, not executemany),
+# kept well under SQLite's bound-parameter limit for the widest table.
+_ROWS_PER_STATEMENT = 500
+
+
+@lru_cache(maxsize=256)
+def _upsert_sql(
+    table: Table, names: tuple[str, ...], newer_only: bool, row_count: int, returning: str
+) -> tuple[str, tuple[Callable[[Any], Any] | None, ...]]:
+    updated = [name for name in names if name not in ("source", "remote_id")]
+    assignments = ", ".join(f"{name} = excluded.{name}" for name in updated)
+    differs = " OR ".join(f"{table.name}.{name} IS NOT excluded.{name}" for name in updated)
+    where = f"({differs})"
+    if newer_only:
+        where = (
+            f"excluded.updated_at > {table.name}.updated_at"
+            f" OR (excluded.updated_at = {table.name}.updated_at AND {where})"
+        )
+    row = f"({', '.join('?' for _ in names)})"
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES {', '.join(row for _ in range(row_count))}"
+        f" ON CONFLICT (source, remote_id) DO UPDATE SET {assignments} WHERE {where}"
+        f" RETURNING {returning}"
+    )
+    return sql, tuple(_to_column(table.c[name].type) for name in names)
+
+
 def _upsert(
     connection: Connection, table: Table, rows: Sequence[dict[str, Any]], newer_only: bool, returning: str = "id"
 ) -> list[int]:
-    """Insert or update `rows`; the `returning` column of the rows actually written."""
+    """INSERT .. ON CONFLICT (source, remote_id) DO UPDATE of `rows`, skipping those that change
+    nothing (and, with `newer_only`, those older than the stored row); the `returning` column of
+    the rows actually written. Rows are bound as plain values (this is the sync's hot path:
+    compiling and binding through the type layer cost more than SQLite's work)."""
     if not rows:
         return []
-    statement = insert(table)
-    updated = {name: statement.excluded[name] for name in rows[0] if name not in ("source", "remote_id")}
-    differs = or_(*(table.c[name].is_distinct_from(value) for name, value in updated.items()))
-    where = differs
-    if newer_only:
-        newer, same = (
-            statement.excluded.updated_at > table.c.updated_at,
-            statement.excluded.updated_at == table.c.updated_at,
+    names = tuple(rows[0])
+    written: list[int] = []
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[start : start + _ROWS_PER_STATEMENT]
+        sql, converters = _upsert_sql(table, names, newer_only, len(chunk), returning)
+        values = tuple(
+            value if value is None or convert is None else convert(value)
+            for row in chunk
+            for value, convert in zip(row.values(), converters, strict=True)
         )
-        where = or_(newer, and_(same, differs))
-    written = connection.execute(
-        statement.on_conflict_do_update(index_elements=["source", "remote_id"], set_=updated, where=where).returning(
-            table.c[returning]
-        ),
-        list(rows),
-    )
-    return [row[0] for row in written]
+        written.extend(row_id for (row_id,) in connection.exec_driver_sql(sql, values))
+    return written
 
 
 def upsert_accounts(connection: Connection, records: Sequence[Account]) -> UpsertResult:
@@ -271,6 +309,15 @@ def clear_quarantine_except(connection: Connection, source: str, stream: str, ke
     return len(stale)
 
 
+def mark_clocks_stale(connection: Connection, case_ids: Iterable[int]) -> None:
+    """Note that these cases' SLA clocks are to be recomputed (`clock_computed_at` unset)."""
+    wanted = sorted(case_ids)
+    c = schema.cases.c
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        connection.execute(schema.cases.update().where(c.id.in_(chunk)).values(clock_computed_at=None))
+
+
 def mark_removed(connection: Connection, table: Table, source: str, remote_ids: Iterable[str], at: datetime) -> int:
     """Soft-delete rows named by an explicit tombstone; local-owned data that refers to them stays."""
     count = 0
@@ -290,6 +337,7 @@ __all__ = [
     "Rejection",
     "UpsertResult",
     "clear_quarantine_except",
+    "mark_clocks_stale",
     "mark_removed",
     "quarantine",
     "release_quarantine",

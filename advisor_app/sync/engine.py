@@ -111,8 +111,13 @@ def run_sync(
             f"this workspace holds data from {known}, not {provider.identity}; start over to switch sources"
         )
     run = _Run(engine, provider, now, on_cases_changed, progress, cancelled or (lambda: False))
-    for stream in STREAMS:
-        run.report.streams[stream] = run.stream(stream)
+    try:
+        for stream in STREAMS:
+            run.report.streams[stream] = run.stream(stream)
+            if stream == "case_events":
+                run.recompute_deferred()
+    finally:
+        run.recompute_deferred()  # also after a cancel or a failure: what was committed is consistent
     run.report.warnings.extend(getattr(provider, "warnings", ()))
     return run.report
 
@@ -126,6 +131,14 @@ class _Run:
     progress: Progress | None
     cancelled: Callable[[], bool]
     report: SyncReport = field(default_factory=SyncReport)
+    deferred: set[int] = field(default_factory=set)
+    """Cases whose clocks wait for their events (the next stream): computed once, not twice."""
+
+    def recompute_deferred(self) -> None:
+        if self.deferred and self.on_cases_changed is not None:
+            with self.engine.begin() as connection:
+                self.on_cases_changed(connection, self.deferred)
+        self.deferred = set()
 
     def stream(self, stream: str) -> StreamReport:
         provider = self.provider
@@ -192,7 +205,14 @@ class _Run:
             if not held:
                 _save_cursor(connection, provider, page.stream, page.cursor, now)
             if result.case_ids and self.on_cases_changed is not None:
-                self.on_cases_changed(connection, result.case_ids)
+                if page.stream == "cases":
+                    # Marked not computed in this transaction: should the run stop before they are
+                    # recomputed, opening the workspace recomputes them (`recompute_missing_clocks`).
+                    upserts.mark_clocks_stale(connection, result.case_ids)
+                    self.deferred |= result.case_ids
+                else:
+                    self.on_cases_changed(connection, result.case_ids)
+                    self.deferred -= result.case_ids
         stream_report.written += result.written
         stream_report.removed += removed
         stream_report.quarantined += len(set_aside)

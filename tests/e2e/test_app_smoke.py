@@ -54,3 +54,26 @@ def test_app_starts_shows_the_demo_and_quits_cleanly(tmp_path: Path) -> None:
         if (" WARNING " in line or " ERROR " in line) and "does not support propagateSizeHints" not in line
     ]
     assert problems == []
+
+
+def test_a_termination_signal_during_start_up_is_not_lost(tmp_path: Path) -> None:
+    """SIGTERM while the demo workspace is still being filled (before the event loop runs):
+    the signal waits in the wake-up socket and the app quits cleanly once the loop starts."""
+    root = tmp_path / "workspace"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "advisor_app.cli", "--demo", "--data-dir", str(root)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(root / "logs" / "advisor.log", "filling the demo workspace", process)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=120) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    log = (root / "logs" / "advisor.log").read_text(encoding="utf-8")
+    assert "quit with code 0" in log

@@ -71,14 +71,62 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     assert cell.data().startswith("Breached −0m 01s")
 
 
-def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
     model = main_window.cases_model
     assert model.rowCount() > 100
+    main_window.tick_countdowns()
+    clock.advance(timedelta(hours=2))
     with qtbot.waitSignal(model.dataChanged, timeout=3_000) as changed:
-        pass
+        main_window.tick_countdowns()
     first, last = changed.args[0], changed.args[1]
-    assert first.row() == 0
+    assert first.row() >= 0
     assert last.row() < 60, "a window shows a few dozen rows, not the whole table"
+
+
+def test_a_tick_repaints_nothing_when_no_cell_reads_differently(
+    qtbot, main_window: MainWindow, clock: MovableClock
+) -> None:  # type: ignore[no-untyped-def]
+    if clock.now.second == 0:
+        clock.advance(timedelta(seconds=30))  # at second 0 a clock filter is judged anew (a reload)
+    main_window.tick_countdowns()
+    model = main_window.cases_model
+    with qtbot.assertNotEmitted(model.dataChanged):
+        main_window.tick_countdowns()  # the clock stood still: every cell reads as before
+
+
+def test_the_timer_wakes_when_the_next_visible_cell_changes(main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+    main_window.tick_countdowns()
+    interval = main_window.countdown_timer.remainingTime()
+    now = clock.now
+    next_minute = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    assert 0 < interval <= (next_minute - now).total_seconds() * 1000 + 10
+    assert main_window.countdown_timer.isSingleShot()
+    main_window.countdown_timer.stop()
+
+
+def test_the_next_change_follows_the_unit_the_cell_shows() -> None:
+    from datetime import UTC, datetime
+
+    from advisor_app.gui.countdown import Countdown, next_countdown_change
+
+    now = datetime(2026, 11, 25, 12, 0, 0, 500_000, tzinfo=UTC)
+
+    class Row:
+        clock_at_risk_at = None
+        clock_breach_at = None
+
+    def after(urgency: Urgency, remaining: timedelta) -> float:
+        change = next_countdown_change(Row(), Countdown(urgency, remaining), now)  # type: ignore[arg-type]
+        assert change is not None
+        return (change - now).total_seconds()
+
+    assert after(Urgency.OK, timedelta(minutes=12, seconds=5, milliseconds=300)) == 0.3  # 12m 05s -> 12m 04s
+    assert after(Urgency.OK, timedelta(hours=3, minutes=7, seconds=20)) == 20  # 3h 07m -> 3h 06m
+    assert after(Urgency.OK, timedelta(days=2, hours=4, minutes=30)) == 1800  # 2d 4h -> 2d 3h
+    assert after(Urgency.BREACHED, -timedelta(hours=1, minutes=5, seconds=50)) == 10  # -1h 05m -> -1h 06m
+    assert next_countdown_change(Row(), Countdown(Urgency.PAUSED, None), now) is None  # type: ignore[arg-type]
+    Row.clock_at_risk_at = now + timedelta(seconds=5)  # type: ignore[assignment]
+    assert after(Urgency.OK, timedelta(days=2)) == 5  # turning at risk comes first
 
 
 def test_show_at_risk_or_breached_filters_in_sql(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]

@@ -105,11 +105,13 @@ def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLang
     today = TodayItemsModel()
     lapsing = TodayItem(
         ItemKind.SERVICE_DAYS, Level.WARNING, 7, "Lumen Retail LLC", None, None, "", None,
-        {"reason": "lapsing", "lapsing": 0.5, "lapse_on": date(2027, 1, 16)},
+        {"reason": "lapsing", "lapsing": 0.5, "lapse_on": date(2027, 1, 16), "used": 9.5, "allotted": 10.0},
     )  # fmt: skip
     today.set_items([lapsing])
-    expected = "Lumen Retail LLC: Bei diesem Tempo verfallen am Sa., 16. Jan. 2027 0,5 Tage ungenutzt"
-    assert today.index(0, 0).data() == expected
+    assert (
+        today.index(0, 0).data()
+        == "Lumen Retail LLC: Bei diesem Tempo verfallen am Sa., 16. Jan. 2027 0,5 Tage ungenutzt"
+    )
 
 
 def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]

@@ -59,3 +59,27 @@ def test_monochrome_icons_take_the_palette_text_colour(qapp: QApplication) -> No
     assert min(sum(rgb) for rgb in on_dark) > 600  # light strokes on a dark window
     assert max(sum(rgb) for rgb in on_light) < 150  # dark strokes on a light window
     assert disabled and disabled != on_light
+
+
+def test_painting_an_icon_again_neither_parses_nor_renders_it_again(qapp: QApplication) -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QPainter
+
+    from advisor_app.gui import icons
+
+    def paint() -> QImage:
+        image = QImage(16, 16, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        icon("breached").paint(painter, QRect(0, 0, 16, 16))
+        painter.end()
+        return image
+
+    first = paint()
+    parsed = icons._parsed.cache_info()
+    for _ in range(5):
+        again = paint()
+    after = icons._parsed.cache_info()
+    assert (after.hits, after.misses) == (parsed.hits, parsed.misses)  # the pixmap cache answered
+    assert again == first
+    assert len(_painted(again)) > 16 * 16 * 0.04

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
+import msgspec
 import pytest
 import requests
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from advisor_app.desk import open_desk
 from advisor_app.secrets import Credentials
 from advisor_app.store import schema
 from advisor_app.sync.engine import SyncCancelled
+from advisor_app.sync.process import sync_in_process
 from advisor_app.sync.service import sync_workspace
 from tests.integration.rt.server import RTServer
 from tests.unit.sync.fault_server import Fault, LoopbackServer, Reply, Request, serving
@@ -92,6 +94,44 @@ def test_rt_rate_limits_and_server_errors_are_waited_out_and_reported(
     assert report.streams["accounts"].written == 1
     assert str(ticket) in cases
     assert all(fault.fired == 1 for fault in proxy.faults)
+
+
+def test_a_sync_in_its_own_process_brings_back_waits_warnings_and_account_changes(
+    rt_server: RTServer, proxy: LoopbackServer, workspace: tuple[Path, str, int, SmallKeyring]
+) -> None:
+    """What the window's sync (in a child process) must show crosses the pipe: each wait with
+    its seconds and reason, RT's time-zone warning, and the accounts that arrived or left."""
+    root, account, ticket, backend = workspace
+    other = f"RETRY-{uuid.uuid4().hex[:8]}"
+    rt_server.create_asset(other, FIELDS)
+    proxy.inject(Fault("status", path="/REST/2.0/tickets", status=429, retry_after="1"))
+    desk = open_desk(root)
+    try:
+        token = Credentials(backend, environ={}).load(desk.settings.source_user, desk.settings.source_url)
+        both = msgspec.structs.replace(desk.settings.account_selection, added=[account, other])
+        settings = msgspec.structs.replace(desk.settings, account_selection=both)
+        wrong_zone = msgspec.structs.replace(settings, rt_timezone="UTC")  # RT reads dates in UTC+05:30
+        waits: list[tuple[float, str]] = []
+        first = sync_in_process(root, wrong_zone, desk.clock(), token, on_wait=lambda s, why: waits.append((s, why)))
+        host = proxy.url.split("://", 1)[1]
+        assert waits == [(1.0, f"rate limited by {host}, retrying in 1 s")]
+        [warning] = first.warnings
+        assert "rt_timezone UTC is UTC+00:00" in warning
+        assert (first.accounts_arrived, first.accounts_left) == ([], [])  # a first sync: nothing "arrived"
+
+        one = msgspec.structs.replace(both, added=[other], removed=[account])
+        left = sync_in_process(root, msgspec.structs.replace(settings, account_selection=one), desk.clock(), token)
+        assert left.accounts_left == [account]
+        assert left.warnings == [], "the right zone: no warning"
+        back = sync_in_process(root, settings, desk.clock(), token)
+        assert (back.accounts_arrived, back.accounts_left) == ([account], [])
+        with desk.engine.connect() as connection:
+            removed = connection.execute(
+                select(schema.cases.c.removed_at).where(schema.cases.c.remote_id == str(ticket))
+            ).scalar_one()
+        assert removed is None, "the account's case came back with it"
+    finally:
+        desk.close()
 
 
 def test_cancel_ends_an_rt_wait_and_keeps_what_was_synced(

@@ -91,6 +91,7 @@ def test_unpacked_tarball_passes_its_self_test_with_the_secret_service(
     assert "keyring.backends.SecretService.Keyring" in lines["keyring"]
     assert "xcb" in lines["qt-platforms"] and "wayland" in lines["qt-platforms"]
     assert "'Cancel' -> 'Abbrechen'" in lines["translations"]
+    assert "in a child process" in lines["sync-process"], "the spawned sync runs in the frozen bundle"
     assert "Traceback" not in result.stderr
     # The temporary workspace is gone; the user's data folder was not made by a self-test.
     assert not (tmp_path / "home" / ".local" / "share" / "advisor-desk").exists()

@@ -58,6 +58,16 @@ def test_the_large_scale_is_the_benchmark_size() -> None:
     assert source.story(199_999).case.remote_id == "209999"
 
 
+def test_the_medium_scale_is_25_accounts_of_800_cases() -> None:
+    assert SCALES["medium"].accounts == 25
+    assert SCALES["medium"].cases == 20_000
+    source = demo_source(7, "medium", ANCHOR)
+    per_account = Counter(source.story(index).case.account_remote_id for index in range(0, 20_000, 97))
+    assert set(per_account) == {account.remote_id for account in source.accounts}
+    assert source.story(19_999).case.remote_id == "29999"
+    assert source.story(19_999).case.account_remote_id == source.accounts[19_999 % 25].remote_id
+
+
 def test_the_demo_workspace_holds_everything_the_source_makes(demo_desk: Desk) -> None:
     with demo_desk.engine.connect() as connection:
 
@@ -72,3 +82,20 @@ def test_the_demo_workspace_holds_everything_the_source_makes(demo_desk: Desk) -
         assert total(schema.service_day_entries) > 0
         sources = set(connection.execute(select(schema.cases.c.source).distinct()).scalars())
         assert sources == {"demo"}
+
+
+def test_each_history_is_generated_once_per_sync() -> None:
+    source = demo_source(7, "tiny", ANCHOR)
+    made: list[int] = []
+    story = source.story
+
+    def counting(index: int):  # type: ignore[no-untyped-def]
+        made.append(index)
+        return story(index)
+
+    source.story = counting  # type: ignore[method-assign]
+    cases = [case for page in source.pages("cases", None) for case in page.records]
+    events = [event for page in source.pages("case_events", None) for event in page.records]
+    assert len(made) == len(cases) == 60
+    fresh = demo_source(7, "tiny", ANCHOR)
+    assert events == [event for page in fresh.pages("case_events", None) for event in page.records]

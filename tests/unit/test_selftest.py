@@ -73,6 +73,8 @@ def test_workspace_and_eml_checks_on_a_workspace_of_our_own(demo_desk: Desk, tmp
     assert eml.ok, eml.detail
     assert b"X-Unsent: 1" in (tmp_path / "update.eml").read_bytes()
     assert selftest.calendars_check(demo_desk).ok
+    synced = selftest.sync_process_check(demo_desk)
+    assert synced.ok and "in a child process" in synced.detail
 
 
 def test_a_workspace_behind_the_schema_fails(demo_desk: Desk) -> None:

@@ -24,6 +24,7 @@ from advisor_app.gui.countdown import (
     countdown_text,
     format_duration,
     kind_label,
+    next_countdown_change,
     urgency_foreground,
     urgency_icon,
     urgency_label,
@@ -80,6 +81,10 @@ class CasesTableModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
+        # The countdown each row shows, computed once per tick (views ask `data()` for it
+        # many times per paint: text, colours, icon, alignment).
+        self._countdowns: dict[int, tuple[datetime, Countdown]] = {}
+        self._loaded = False  # no query until the view's filter is set
         self.columns = [
             Column("id", self.tr("ID"), CaseSort.ID),
             Column("due", self.tr("Due in (clock time)"), CaseSort.DUE),
@@ -113,6 +118,8 @@ class CasesTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
+        self._countdowns.clear()
+        self._loaded = True
         self.endResetModel()
 
     def _row(self, row: int) -> CaseListRow | None:
@@ -191,9 +198,15 @@ class CasesTableModel(QAbstractTableModel):
             return kind_label(case.clock_kind)
         raise KeyError(key)
 
+    def _countdown(self, case: CaseListRow) -> tuple[datetime, Countdown]:
+        known = self._countdowns.get(case.id)
+        if known is None:
+            now = self._now()
+            known = self._countdowns[case.id] = (now, countdown(case, now))
+        return known
+
     def _due_data(self, case: CaseListRow, role: int) -> Any:
-        now = self._now()
-        value = countdown(case, now)
+        now, value = self._countdown(case)
         if role == Qt.ItemDataRole.DisplayRole:
             return countdown_text(value)
         if role == URGENCY_ROLE:
@@ -222,17 +235,38 @@ class CasesTableModel(QAbstractTableModel):
             lines.append(theirs.format(theirs=account_time, zone=case.account_timezone))
         return "\n".join(lines)
 
-    def refresh_countdowns(self, first_row: int, last_row: int) -> None:
-        """Repaint the countdown cells of these rows (the visible ones); nothing is queried."""
+    def refresh_countdowns(self, first_row: int, last_row: int) -> datetime | None:
+        """Recompute the countdowns of these rows (the visible ones) and repaint the cells whose
+        text or state changed; nothing is queried. Returns when the next of them will change."""
         if not self._ids or first_row < 0:
-            return
+            return None
+        now = self._now()
         last_row = min(last_row, len(self._ids) - 1)
-        column = next(i for i, c in enumerate(self.columns) if c.key == "due")
-        self.dataChanged.emit(self.index(first_row, column), self.index(last_row, column), _COUNTDOWN_ROLES)
+        changed: list[int] = []
+        next_change: datetime | None = None
+        for row in range(first_row, last_row + 1):
+            case = self._row(row)
+            if case is None:
+                continue
+            before = self._countdowns.get(case.id)
+            value = countdown(case, now)
+            self._countdowns[case.id] = (now, value)
+            shown = (value.urgency, countdown_text(value))
+            if before is None or (before[1].urgency, countdown_text(before[1])) != shown:
+                changed.append(row)
+            change = next_countdown_change(case, value, now)
+            if change is not None and (next_change is None or change < next_change):
+                next_change = change
+        if changed:
+            column = next(i for i, c in enumerate(self.columns) if c.key == "due")
+            self.dataChanged.emit(self.index(changed[0], column), self.index(changed[-1], column), _COUNTDOWN_ROLES)
+        return next_change
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = self.columns[column].sort
         self._descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            return  # the view set its initial order; the first reload sorts by it
         self.layoutAboutToBeChanged.emit()
         # The selection and current cell follow their case to its new row, as Qt's layout contract asks.
         persistent = self.persistentIndexList()

@@ -41,6 +41,9 @@ from advisor_app.sync.provider import Page
 
 SOURCE = "demo"
 HISTORY_DAYS = 56
+# Up to this many cases, the events made for the cases stream are kept for the events stream
+# that follows (each history is generated once per sync); beyond it, memory matters more.
+KEEP_EVENTS_UP_TO = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class DemoScale:
 
 SCALES = {
     "standard": DemoScale(accounts=25, cases=2_000),
+    "medium": DemoScale(accounts=25, cases=20_000),
     "large": DemoScale(accounts=200, cases=200_000),
     "tiny": DemoScale(accounts=3, cases=60),
 }
@@ -114,6 +118,7 @@ class DemoSource:
         """Where the histories lead up to: `now` on the first sync, then the stored cursor's."""
         self._p = _parameters()
         self._contacts: dict[int, list[Contact]] = {}
+        self._events_of_page: dict[int, list[CaseEvent]] = {}
         self._anchor_fixed = False
 
     def _adopt_anchor(self, cursor: str | None) -> None:
@@ -130,6 +135,7 @@ class DemoSource:
             self.anchor = anchor.astimezone(UTC)
             self.__dict__.pop("accounts", None)
             self._contacts.clear()
+            self._events_of_page.clear()
 
     @property
     def case_count(self) -> int:
@@ -454,12 +460,18 @@ class DemoSource:
         total = self.case_count
         for start in range(0, total, self.page_size):
             stop = min(start + self.page_size, total)
-            stories = [self.story(index) for index in range(start, stop)]
             records: list[Case] | list[CaseEvent]
-            if stream == "cases":
-                records = [story.case for story in stories if story.case.created_at <= self.now]
+            kept = self._events_of_page.pop(start, None) if stream == "case_events" else None
+            if kept is not None:
+                records = kept
             else:
-                records = [event for story in stories for event in story.events]
+                stories = [self.story(index) for index in range(start, stop)]
+                if stream == "cases":
+                    records = [story.case for story in stories if story.case.created_at <= self.now]
+                    if total <= KEEP_EVENTS_UP_TO:
+                        self._events_of_page[start] = [event for story in stories for event in story.events]
+                else:
+                    records = [event for story in stories for event in story.events]
             yield Page(stream, records, done if stop == total else f"{done}#{stop}")
 
 

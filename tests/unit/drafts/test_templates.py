@@ -111,3 +111,24 @@ def test_subjects_are_literal_in_markdown() -> None:
     html = markdown_to_html(f"- {md_escape(subject)}\n")
     assert "<em>" not in html and "<a" not in html
     assert "Dataflow *ledger_close* [urgent] &lt;b&gt;" in html
+
+
+def test_a_template_is_compiled_once_and_again_after_an_edit_or_a_new_override(tmp_path: Path) -> None:
+    templates = Templates(tmp_path)
+    compiled: list[str] = []
+    compile_template = templates.environment.compile
+
+    def counting(source: str, *args: object, **kwargs: object) -> object:
+        compiled.append(source)
+        return compile_template(source, *args, **kwargs)  # type: ignore[arg-type]
+
+    templates.environment.compile = counting  # type: ignore[method-assign]
+    page = {"title": "t", "body_html": "<p>b</p>", "language": "en"}
+    for _ in range(3):
+        templates.render_page(**page)
+    assert len(compiled) == 1, "rendering again reuses the compiled template"
+    (tmp_path / "page.html.j2").write_text("mine: {{ title }}\n", encoding="utf-8")
+    assert templates.render_page(**page) == "mine: t\n", "a new override counts at once"
+    (tmp_path / "page.html.j2").write_text("edited: {{ title }}\n", encoding="utf-8")
+    assert templates.render_page(**page) == "edited: t\n", "an edit counts at once"
+    assert len(compiled) == 3

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,3 +113,25 @@ def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(WorkspaceError, match="not one of Advisor Desk"):
         database.open_database(path, tmp_path / "backups", NOW)
+
+
+def test_the_revisions_read_from_the_files_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(database._alembic_config())
+    assert database.known_revisions() == [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert database.head_revision() == script.get_current_head()
+
+
+def test_opening_an_up_to_date_workspace_does_not_load_alembic(tmp_path: Path) -> None:
+    database.open_database(tmp_path / "a.db", tmp_path / "backups", NOW).dispose()
+    program = (
+        "import sys, pathlib, datetime\n"
+        "from advisor_app.store import database\n"
+        f"p = pathlib.Path({str(tmp_path)!r})\n"
+        "engine = database.open_database(p / 'a.db', p / 'backups', datetime.datetime.now(datetime.UTC))\n"
+        "engine.connect().close()\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
