@@ -15,7 +15,10 @@ from advisor_app.sync.providers.demo import SCALES
 @pytest.mark.parametrize(
     ("settings", "expected"),
     [
-        ('{"demo_scale": "huge"}', 'demo_scale must be one of "standard", "large", "tiny" (Invalid enum value'),
+        (
+            '{"demo_scale": "huge"}',
+            'demo_scale must be one of "standard", "medium", "large", "tiny" (Invalid enum value',
+        ),
         ('{"theme": "pink"}', 'theme must be one of "system", "light", "dark"'),
         ('{"sync_interval_minutes": "often"}', "sync_interval_minutes: Expected `int`, got `str`"),
     ],

@@ -367,6 +367,6 @@ class ServiceDaysTab(QWidget):
             try:
                 self.export_csv(Path(name))
             except OutputError as error:
-                self._report(str(error))
+                self._report(describe_error(error))
             except OSError as error:
                 self._report(self.tr("Cannot write {path}: {reason}").format(path=name, reason=str(error.strerror)))
