@@ -61,7 +61,7 @@ def _entry(
         iso_week=week,
         monday=week_monday(week),
         due_at=due,
-        status=week_status(state, due, now),
+        status=week_status(state, due, now, owed=terms.weekly_updates),
         reason="" if stored is None else stored[1],
         sent_at=None if stored is None else stored[3],
         has_draft=stored is not None and bool(stored[2]),

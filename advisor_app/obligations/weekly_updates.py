@@ -57,12 +57,17 @@ class WeekStatus(StrEnum):
     DRAFTED = "drafted"
     SENT = "sent"
     SKIPPED = "skipped"
+    NOT_OWED = "not_owed"
+    """The contract includes no weekly updates: the week is listed for reference only."""
 
 
-def week_status(stored: WeeklyUpdateState | None, due: datetime, now: datetime) -> WeekStatus:
-    """Sent and skipped are final; a due or drafted update past its due time is overdue."""
+def week_status(stored: WeeklyUpdateState | None, due: datetime, now: datetime, *, owed: bool = True) -> WeekStatus:
+    """Sent and skipped are final; a due or drafted update past its due time is overdue;
+    a week of a contract without weekly updates is never due nor overdue."""
     if stored in (WeeklyUpdateState.SENT, WeeklyUpdateState.SKIPPED):
         return WeekStatus(stored.value)
+    if not owed:
+        return WeekStatus.DRAFTED if stored is WeeklyUpdateState.DRAFTED else WeekStatus.NOT_OWED
     if now >= due:
         return WeekStatus.OVERDUE
     return WeekStatus.DRAFTED if stored is WeeklyUpdateState.DRAFTED else WeekStatus.DUE

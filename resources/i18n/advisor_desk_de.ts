@@ -2430,6 +2430,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Übersprungen</translation>
     </message>
     <message>
+        <source>Not owed</source>
+        <translation>Nicht vereinbart</translation>
+    </message>
+    <message>
         <source>{first} – {last}</source>
         <translation>{first} – {last}</translation>
     </message>

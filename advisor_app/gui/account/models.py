@@ -142,6 +142,7 @@ class WeekHistoryModel(_RowsModel):
             WeekStatus.DRAFTED: self.tr("Drafted"),
             WeekStatus.SENT: self.tr("Sent"),
             WeekStatus.SKIPPED: self.tr("Skipped"),
+            WeekStatus.NOT_OWED: self.tr("Not owed"),
         }[status]
 
     def cell(self, row: WeekEntry, column: int, role: int) -> Any:
@@ -177,7 +178,7 @@ class WeekHistoryModel(_RowsModel):
                 return warning_color()
             if row.status is WeekStatus.SENT and column == self.STATE:
                 return ok_color()
-            if row.status is WeekStatus.SKIPPED:
+            if row.status in (WeekStatus.SKIPPED, WeekStatus.NOT_OWED):
                 return muted_color()
         if role == Qt.ItemDataRole.FontRole and overdue and column == self.STATE:
             font = QFont()

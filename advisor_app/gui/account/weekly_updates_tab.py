@@ -260,7 +260,9 @@ class WeeklyUpdatesTab(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         entry = self._selected_entry()
-        self.skip_button.setEnabled(entry is not None and entry.status not in (WeekStatus.SENT, WeekStatus.SKIPPED))
+        self.skip_button.setEnabled(
+            entry is not None and entry.status not in (WeekStatus.SENT, WeekStatus.SKIPPED, WeekStatus.NOT_OWED)
+        )
         self.unskip_button.setEnabled(entry is not None and entry.status is WeekStatus.SKIPPED)
 
     def make_skip_dialog(self) -> SkipWeekDialog | None:

@@ -56,6 +56,16 @@ def test_updates_are_owed_from_the_first_sync_not_the_contract_years_start(engin
     assert {entry.status for entry in history[1:]} == {WeekStatus.OVERDUE}
 
 
+def test_a_contract_without_weekly_updates_lists_its_weeks_as_not_owed(engine: Engine) -> None:
+    record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))
+    with engine.connect() as connection:
+        silver = week_history(connection, SILVER, NOW)
+        gold = week_history(connection, GOLD, NOW)
+    assert [entry.iso_week for entry in silver] == ["2026-W48", "2026-W47", "2026-W46", "2026-W45"]
+    assert {entry.status for entry in silver} == {WeekStatus.NOT_OWED}, "past weeks are not overdue when not owed"
+    assert WeekStatus.OVERDUE in {entry.status for entry in gold}
+
+
 def test_the_advisor_sets_the_start_week_and_can_undo_it(engine: Engine) -> None:
     record_first_sync(engine, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))
     set_updates_start(engine, GOLD, "2026-W47", now=NOW)
