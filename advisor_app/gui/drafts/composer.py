@@ -305,7 +305,7 @@ class DraftComposer(QWidget):
             self.show_error(describe_error(error))
             return False
         self._dirty = False
-        self.status_label.setText(self.tr("Saved {time}").format(time=self._local(self.saved.updated_at)))
+        self.status_label.setText(self.tr("Saved {time}").format(time=format_instant(self.saved.updated_at)))
         self._update_state()
         return True
 
