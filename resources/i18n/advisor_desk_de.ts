@@ -1774,6 +1774,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
+        <source>from ADVISOR_APP_TOKEN (not stored)</source>
+        <translation>aus ADVISOR_APP_TOKEN (nicht gespeichert)</translation>
+    </message>
+    <message>
         <source>held for this session only</source>
         <translation>nur für diese Sitzung gespeichert</translation>
     </message>
