@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
-from advisor_app.gui.account.common import date_text
+from advisor_app.gui.account.common import date_text, local_time_text
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
-from advisor_app.gui.models.cases import format_instant
 from advisor_app.store.queries import CaseFilter
 
 
@@ -139,7 +138,8 @@ class AccountView(QWidget):
             "sent": self.tr("Sent"),
             "skipped": self.tr("Skipped"),
         }
-        due = "" if overview.update_due is None else format_instant(overview.update_due)
+        # In the account's zone, as the Weekly updates tab below says it.
+        due = "" if overview.update_due is None else local_time_text(overview.update_due, overview.timezone)
         text = self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)
         earlier = [week for week in overview.overdue_weeks if week != overview.update_week]
         if earlier:
