@@ -2010,6 +2010,18 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Datensätze, die die letzten Synchronisierungen nicht speichern konnten, mit Zeitpunkt und Grund</translation>
     </message>
     <message>
+        <source>RT at {host} reads the dates of its searches at {actual} (the API user&apos;s time zone), but this workspace&apos;s RT time zone, {setting}, is {configured} then: set it to the API user&apos;s zone (Settings &gt; Change connection).</source>
+        <translation>RT auf {host} liest die Daten seiner Suchen in {actual} (der Zeitzone des API-Benutzers), aber die RT-Zeitzone dieses Arbeitsbereichs, {setting}, ist dann {configured}: Stellen Sie die Zeitzone des API-Benutzers ein (Einstellungen &gt; Verbindung ändern).</translation>
+    </message>
+    <message>
+        <source>No change is lost meanwhile: every search starts {hours} hours early.</source>
+        <translation>Bis dahin geht keine Änderung verloren: Jede Suche beginnt {hours} Stunden früher.</translation>
+    </message>
+    <message>
+        <source>Changes may be missed until it is.</source>
+        <translation>Bis dahin können Änderungen übersehen werden.</translation>
+    </message>
+    <message>
         <source>Last sync in this session: nothing new.</source>
         <translation>Letzte Synchronisierung in dieser Sitzung: nichts Neues.</translation>
     </message>

@@ -117,7 +117,8 @@ def test_a_wrong_rt_timezone_is_warned_and_loses_no_change(ws: Workspace, settin
     ticket = rt.create_ticket_as("alice", unique("Zones"), "First.", severity=2, account=account)
     wait_next_second()
     first = ws.sync(ws.provider(rt_timezone=setting))
-    [warning] = first.warnings
+    [zone_warning] = first.warnings
+    warning = str(zone_warning)
     assert "UTC+05:30" in warning and f"rt_timezone {setting} is {offset}" in warning
     assert "no change is lost meanwhile" in warning
 
@@ -146,7 +147,8 @@ def test_an_rt_west_of_the_default_setting_loses_no_change(denver_rt: RTServer, 
         account = new_account(rt)
         ticket = rt.create_ticket_as("alice", unique("West"), "First.", severity=3, account=account)
         wait_next_second()
-        [warning] = ws.sync(ws.provider(rt_timezone="UTC")).warnings
+        [zone_warning] = ws.sync(ws.provider(rt_timezone="UTC")).warnings
+        warning = str(zone_warning)
         denver = datetime.now(UTC).astimezone(ZoneInfo("America/Denver")).utcoffset()
         assert denver is not None
         hours = -int(denver / timedelta(hours=1))
