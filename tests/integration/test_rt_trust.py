@@ -183,7 +183,7 @@ def test_a_set_aside_ticket_arrives_once_its_account_is_fixed(ws: Workspace) -> 
     wait_next_second()
     ws.sync()
     assert ws.rows(schema.cases, source="rt", remote_id=str(ticket)) == []
-    assert "is not in the store" in ws.quarantined("cases")[str(ticket)]
+    assert "is not synced here" in ws.quarantined("cases")[str(ticket)]
     assert "empty" in ws.quarantined("cases")[str(bare)]
 
     # The asset is fixed; the ticket itself does not change.
@@ -199,7 +199,7 @@ def test_a_set_aside_ticket_arrives_once_its_account_is_fixed(ws: Workspace) -> 
     assert [e.kind for e in ws.events(ticket)] == ["customer_message", "agent_reply", "status_change"]
     assert ws.rows(schema.contacts, source="rt", remote_id=f"{account}/alice") != []
     assert ws.quarantined("cases") == {} and account not in ws.quarantined("accounts")
-    assert not any("is not in the store" in reason for reason in ws.quarantined("case_events").values())
+    assert not any("is not synced here" in reason for reason in ws.quarantined("case_events").values())
     assert report.streams["cases"].written == 1
 
 
