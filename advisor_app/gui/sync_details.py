@@ -101,6 +101,9 @@ class SyncDetailsDialog(QDialog):
         if sync.last_report is not None and sync.last_report.accounts_arrived:
             names = ", ".join(sync.last_report.accounts_arrived)
             lines.append(self.tr("Newly assigned to you: {names}.").format(names=names))
+        if sync.last_report is not None and sync.last_report.accounts_back:
+            names = ", ".join(sync.last_report.accounts_back)
+            lines.append(self.tr("No longer set aside (its data is fixed): {names}.").format(names=names))
         if sync.last_report is not None and sync.last_report.accounts_left:
             names = ", ".join(sync.last_report.accounts_left)
             lines.append(

@@ -47,6 +47,8 @@ class SyncReport:
     case_ids: set[int] = field(default_factory=set)
     accounts_arrived: list[str] = field(default_factory=list)
     """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
+    accounts_back: list[str] = field(default_factory=list)
+    """Names of the advisor's accounts set aside before for their data, synced now that it is fixed."""
     accounts_left: list[str] = field(default_factory=list)
     """Names of accounts no longer assigned; their local data is kept."""
     warnings: list[object] = field(default_factory=list)

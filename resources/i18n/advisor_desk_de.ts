@@ -1145,6 +1145,10 @@ Details: {reason}</translation>
         <translation>Neu Ihnen zugewiesen: {names}</translation>
     </message>
     <message>
+        <source>No longer set aside (its data is fixed): {names}</source>
+        <translation>Nicht mehr zurückgestellt (Daten korrigiert): {names}</translation>
+    </message>
+    <message>
         <source>No longer assigned to you: {names} (View &gt; Show Accounts No Longer Assigned to You)</source>
         <translation>Nicht mehr Ihnen zugewiesen: {names} (Ansicht &gt; Accounts anzeigen, die Ihnen nicht mehr zugewiesen sind)</translation>
     </message>
@@ -2032,6 +2036,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Newly assigned to you: {names}.</source>
         <translation>Neu Ihnen zugewiesen: {names}.</translation>
+    </message>
+    <message>
+        <source>No longer set aside (its data is fixed): {names}.</source>
+        <translation>Nicht mehr zurückgestellt (Daten korrigiert): {names}.</translation>
     </message>
     <message>
         <source>No longer assigned to you: {names} (their service days, updates and notes are kept).</source>

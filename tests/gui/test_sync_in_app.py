@@ -128,3 +128,19 @@ def test_rt_zone_warning_is_worded_in_the_windows_language(qtbot, main_window: M
         QLocale.setDefault(previous)
     assert "UTC+05:30" in german and "America/Denver" in german and "26 Stunden" in german
     assert "reads the dates" not in german and "the API user" not in german
+
+
+def test_an_account_back_from_being_set_aside_is_not_called_newly_assigned(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.sync_details import SyncDetailsDialog
+    from advisor_app.sync.engine import StreamReport, SyncReport
+
+    streams = {"accounts": StreamReport(written=2)}
+    report = SyncReport(streams, accounts_arrived=["Initech"], accounts_back=["Broken Co"])
+    main_window.sync.last_report = report
+    dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
+    qtbot.addWidget(dialog)
+    text = dialog.ui.summaryLabel.text()
+    assert "Newly assigned to you: Initech." in text
+    assert "No longer set aside (its data is fixed): Broken Co." in text
+    main_window.sync_finished(report)
+    assert "No longer set aside (its data is fixed): Broken Co" in main_window.ui.statusBar.currentMessage()
