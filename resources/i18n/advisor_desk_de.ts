@@ -1403,7 +1403,7 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     </message>
     <message>
         <source>No notes about this account yet. Write one on the right and save it; tick “Include in the weekly update” to have it in the next draft.</source>
-        <translation>Noch keine Notizen zu diesem Konto. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
+        <translation>Noch keine Notizen zu diesem Kunden. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2252,7 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     </message>
     <message>
         <source>This workspace is not connected to a ticketing system yet, so there is nothing to show. File › Connect… brings in your accounts and cases.</source>
-        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Konten und Fälle.</translation>
+        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Kunden und Fälle.</translation>
     </message>
 </context>
 <context>
