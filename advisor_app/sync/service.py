@@ -129,8 +129,9 @@ def sync_workspace(
     """One sync of the workspace's source; `cancel` stops it between pages and ends any wait.
 
     The report names the accounts that arrived (newly assigned), came back (set aside
-    before for their data, now fixed) and left (no longer assigned); the cases and contacts of those that left leave with them, even when the
-    sync fails later on (`store.assignment`)."""
+    before for their data, now fixed) and left (no longer assigned); the cases and
+    contacts of those that left leave with them, even when the sync fails later on
+    (`store.assignment`)."""
     cancel = cancel if cancel is not None else threading.Event()
     provider = provider_for(desk, credentials, cancel, on_wait)
     apply_workspace_status_map(desk)  # a map edited since (settings.json by hand, too) applies first
