@@ -27,6 +27,7 @@ class AccountView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.name_label = QLabel(self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # the source's account name, as written
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

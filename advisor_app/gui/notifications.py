@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QSystemTrayIcon, QToolButton, QWidget
 
@@ -47,6 +47,7 @@ class NotificationBanner(QFrame):
         self.icon = QLabel(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # case subjects come from customers: never markup
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.open_button.setAccessibleName(self.tr("Open the case"))
         self.hour_button = QPushButton(self.tr("Snooze 1 h"), self)
