@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from advisor_app.desk import Desk
 from advisor_app.domain.status_map import DEFAULT_STATUS_MAPS, MEANINGS, canonical_meaning
 from advisor_app.errors import AdvisorError, StatusMapError
+from advisor_app.gui.error_text import describe_error
 from advisor_app.sync.service import set_status_map
 
 
@@ -172,7 +173,7 @@ class StatusMapEditor(QGroupBox):
         try:
             changed = set_status_map(self.desk, overrides)
         except (AdvisorError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Status meanings"), str(error))
+            QMessageBox.warning(self, self.tr("Status meanings"), describe_error(error))
             return
         self.note.setText(self.tr("Saved; %Ln case(s) re-measured.", "", changed))
         self.applied.emit()

@@ -2707,6 +2707,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Die Ruhezeiten in den Einstellungen sind nicht verwendbar.</translation>
     </message>
     <message>
+        <source>The status meanings were not saved.</source>
+        <translation>Die Bedeutungen der Status wurden nicht gespeichert.</translation>
+    </message>
+    <message>
         <source>That did not work.</source>
         <translation>Das hat nicht funktioniert.</translation>
     </message>
