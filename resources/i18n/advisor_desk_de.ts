@@ -2247,7 +2247,7 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Seit Ihrem letzten Besuch ({when})</translation>
     </message>
     <message>
-        <source>{lead}: {new} new cases, {breaches} breaches, {status} status changes. Last sync: {synced}.</source>
+        <source>{lead}: new cases: {new}, breaches: {breaches}, status changes: {status}. Last sync: {synced}.</source>
         <translation>{lead}: neue Fälle: {new}, Verletzungen: {breaches}, Statusänderungen: {status}. Letzte Synchronisierung: {synced}.</translation>
     </message>
     <message>
