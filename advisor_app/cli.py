@@ -342,6 +342,8 @@ def _sync_holding_lock(args: argparse.Namespace) -> int:
     print(f"synced: {written}; set aside: {quarantined}", file=sys.stderr)
     if report.accounts_arrived:
         print(f"newly assigned to you: {', '.join(report.accounts_arrived)}", file=sys.stderr)
+    if report.accounts_back:
+        print(f"no longer set aside (its data is fixed): {', '.join(report.accounts_back)}", file=sys.stderr)
     if report.accounts_left:
         print(f"no longer assigned to you: {', '.join(report.accounts_left)} (local data kept)", file=sys.stderr)
     for warning in report.warnings:

@@ -76,7 +76,22 @@ def find_account(engine: Engine, name_or_id: str) -> int:
     if len(prefix) > 1:
         names = ", ".join(sorted(row.name for row in prefix)[:5])
         raise DraftError(f"account {name_or_id!r} matches several: {names}")
+    kept = _kept_account(engine, text)
+    if kept is not None:
+        return kept
     raise DraftError(f"no account {name_or_id!r} (give its name or id; `advisor-app status` lists them)")
+
+
+def _kept_account(engine: Engine, text: str) -> int | None:
+    """An account no longer assigned (or of a former source), named exactly: its updates are kept."""
+    a = schema.accounts.c
+    kept = select(a.id).where(a.removed_at.is_not(None))
+    named = (a.remote_id == text) | (func.lower(a.name) == text.lower())
+    if text.isdigit():
+        named = named | (a.id == int(text))
+    with engine.connect() as connection:
+        found = connection.execute(kept.where(named)).all()
+    return int(found[0].id) if len(found) == 1 else None
 
 
 def account_header(engine: Engine, account_id: int) -> tuple[str, str]:

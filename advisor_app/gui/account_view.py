@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from advisor_app.attention.account import AccountOverview, account_overview
 from advisor_app.desk import Desk
-from advisor_app.gui.account.common import date_text
+from advisor_app.gui.account.common import date_text, local_time_text
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
-from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter
 
@@ -40,6 +39,7 @@ class AccountView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.name_label = QLabel(self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # the source's account name, as written
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -167,7 +167,8 @@ class AccountView(QWidget):
             "sent": self.tr("Sent"),
             "skipped": self.tr("Skipped"),
         }
-        due = "" if overview.update_due is None else format_instant(overview.update_due)
+        # In the account's zone, as the Weekly updates tab below says it.
+        due = "" if overview.update_due is None else local_time_text(overview.update_due, overview.timezone)
         text = self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)
         earlier = [week for week in overview.overdue_weeks if week != overview.update_week]
         if earlier:

@@ -80,6 +80,8 @@ class CaseDetailView(QWidget):
 
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
+        # The subject and requester come from the customer: shown as written, never read as markup.
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title_label.setAccessibleName(self.tr("Case"))
         font = self.title_label.font()
@@ -88,6 +90,7 @@ class CaseDetailView(QWidget):
         self.title_label.setFont(font)
         self.meta_label = QLabel(self)
         self.meta_label.setWordWrap(True)
+        self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label.setAccessibleName(self.tr("Account, severity, status and requester"))
         self.times_label = QLabel(self)

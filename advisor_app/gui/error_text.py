@@ -22,6 +22,7 @@ from advisor_app.errors import (
     ObligationError,
     OverAllotmentError,
     ServiceDayError,
+    StatusMapError,
     UndoError,
     UsageImportError,
     WeeklyUpdateError,
@@ -148,6 +149,7 @@ _HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
     ("advisor_app.drafts.DraftError", QT_TRANSLATE_NOOP("errors", "The draft could not be made or changed.")),
     (OSError, QT_TRANSLATE_NOOP("errors", "The file could not be read or written.")),
     (QuietHoursError, QT_TRANSLATE_NOOP("errors", "The quiet hours in the settings cannot be used.")),
+    (StatusMapError, QT_TRANSLATE_NOOP("errors", "The status meanings were not saved.")),
     (AdvisorError, QT_TRANSLATE_NOOP("errors", "That did not work.")),
 )
 

@@ -577,6 +577,9 @@ class MainWindow(QMainWindow):
         news = []
         if report.accounts_arrived:
             news.append(self.tr("Newly assigned to you: {names}").format(names=", ".join(report.accounts_arrived)))
+        if report.accounts_back:
+            names = ", ".join(report.accounts_back)
+            news.append(self.tr("No longer set aside (its data is fixed): {names}").format(names=names))
         if report.accounts_left:
             news.append(
                 self.tr("No longer assigned to you: {names} (View > Show Accounts No Longer Assigned to You)").format(

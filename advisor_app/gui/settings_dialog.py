@@ -98,7 +98,9 @@ class SettingsDialog(QDialog):
         else:
             credentials = app_credentials()
             try:
-                if credentials.held_for_session(settings.source_user, settings.source_url):
+                if credentials.environment_token():
+                    text = self.tr("from ADVISOR_APP_TOKEN (not stored)")
+                elif credentials.held_for_session(settings.source_user, settings.source_url):
                     text = self.tr("held for this session only")
                 elif credentials.load(settings.source_user, settings.source_url):
                     text = self.tr("in the keyring")

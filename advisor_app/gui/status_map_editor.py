@@ -55,7 +55,8 @@ class StatusMapEditor(QGroupBox):
         self.table.setObjectName("statusMapTable")
         self.table.setHorizontalHeaderLabels([self.tr("Status at the source"), self.tr("Means")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The meanings column fits its longest label (German's is wide); the status takes the rest.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         rows = 7  # a lifecycle's statuses without scrolling
         self.table.setMinimumHeight(
@@ -108,7 +109,14 @@ class StatusMapEditor(QGroupBox):
         self.table.setRowCount(0)
         for status, meaning in entries.items():
             self._add_row(status, meaning)
+        self._fit_width()
         self._selection_changed()
+
+    def _fit_width(self) -> None:
+        """Wide enough for the whole meaning label beside a status name, so the dialog opens uncut."""
+        status_width = self.table.fontMetrics().horizontalAdvance("M" * 12)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(status_width + self.table.sizeHintForColumn(1) + frame)
 
     def _add_row(self, status: str, meaning: str) -> QTableWidgetItem:
         row = self.table.rowCount()

@@ -10,11 +10,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from advisor_app.gui.forms.ui_sync_details import Ui_SyncDetailsDialog
-from advisor_app.gui.i18n import format_instant
+from advisor_app.gui.i18n import format_instant, format_number
 from advisor_app.gui.labels import stream_count, stream_label
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.store import queries
 from advisor_app.store.queries import QuarantinedRecord
+from advisor_app.sync.providers.rt import ZoneMismatch
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,6 +70,27 @@ class SyncDetailsDialog(QDialog):
             self.tr("Records the last syncs could not store, with when they were seen and why")
         )
 
+    def _warning_text(self, warning: object) -> str:
+        if not isinstance(warning, ZoneMismatch):
+            return str(warning)
+        text = self.tr(
+            "RT at {host} reads the dates of its searches at {actual} (the API user's time zone), but this "
+            "workspace's RT time zone, {setting}, is {configured} then: set it to the API user's zone "
+            "(Settings > Change connection)."
+        ).format(
+            host=warning.host,
+            actual=warning.actual_text,
+            setting=warning.setting,
+            configured=warning.configured_text,
+        )
+        if warning.covered:
+            safety = self.tr("No change is lost meanwhile: every search starts {hours} hours early.").format(
+                hours=format_number(warning.slack_hours)
+            )
+        else:
+            safety = self.tr("Changes may be missed until it is.")
+        return f"{text} {safety}"
+
     def _summary(self, sync: SyncController) -> str:
         lines = []
         if sync.last_report is not None and not any(r.written for r in sync.last_report.streams.values()):
@@ -79,6 +101,9 @@ class SyncDetailsDialog(QDialog):
         if sync.last_report is not None and sync.last_report.accounts_arrived:
             names = ", ".join(sync.last_report.accounts_arrived)
             lines.append(self.tr("Newly assigned to you: {names}.").format(names=names))
+        if sync.last_report is not None and sync.last_report.accounts_back:
+            names = ", ".join(sync.last_report.accounts_back)
+            lines.append(self.tr("No longer set aside (its data is fixed): {names}.").format(names=names))
         if sync.last_report is not None and sync.last_report.accounts_left:
             names = ", ".join(sync.last_report.accounts_left)
             lines.append(
@@ -87,7 +112,7 @@ class SyncDetailsDialog(QDialog):
                 )
             )
         for warning in sync.last_report.warnings if sync.last_report is not None else ():
-            lines.append(self.tr("Warning: {warning}").format(warning=warning))
+            lines.append(self.tr("Warning: {warning}").format(warning=self._warning_text(warning)))
         if sync.last_error:
             lines.append(self.tr("Last error: {error}").format(error=sync.last_error))
         if sync.failing_since is not None:

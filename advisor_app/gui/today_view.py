@@ -157,8 +157,9 @@ class TodayView(QWidget):
         else:
             lead = self.tr("Since you were last here ({when})").format(when=format_instant(since))
         self.summary.setText(
+            # Counts as "label: n" (as in German), so no plural form is wrong for 1.
             self.tr(
-                "{lead}: {new} new cases, {breaches} breaches, {status} status changes. Last sync: {synced}."
+                "{lead}: new cases: {new}, breaches: {breaches}, status changes: {status}. Last sync: {synced}."
             ).format(
                 lead=lead,
                 new=changes.new_cases,

@@ -134,6 +134,10 @@ def upsert_accounts(connection: Connection, records: Sequence[Account]) -> Upser
     return UpsertResult(written=len(written), rejected=[])
 
 
+# How Sync details names a record's missing parent to the advisor.
+_PARENT_NOUNS = {"account_remote_id": "account", "case_remote_id": "case"}
+
+
 def _with_parent(
     connection: Connection, records: Sequence[Any], parent: Table, attribute: str
 ) -> tuple[list[tuple[Any, int]], list[Rejection]]:
@@ -148,7 +152,8 @@ def _with_parent(
             rejected.append(
                 Rejection(
                     getattr(record, "remote_id", getattr(record, attribute)),
-                    f"{attribute} {getattr(record, attribute)!r} is not in the store",
+                    f"its {_PARENT_NOUNS.get(attribute, attribute)} {getattr(record, attribute)!r} is not synced"
+                    " here (set aside, or not one of your accounts)",
                 )
             )
         else:

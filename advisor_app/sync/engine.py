@@ -47,10 +47,13 @@ class SyncReport:
     case_ids: set[int] = field(default_factory=set)
     accounts_arrived: list[str] = field(default_factory=list)
     """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
+    accounts_back: list[str] = field(default_factory=list)
+    """Names of the advisor's accounts set aside before for their data, synced now that it is fixed."""
     accounts_left: list[str] = field(default_factory=list)
     """Names of accounts no longer assigned; their local data is kept."""
-    warnings: list[str] = field(default_factory=list)
-    """What the provider says the advisor should know (e.g. RT's time-zone check)."""
+    warnings: list[object] = field(default_factory=list)
+    """What the provider says the advisor should know (e.g. RT's time-zone check); each one's
+    str() is its English text, the GUI words the kinds it knows (`ZoneMismatch`)."""
 
 
 _WRITERS: dict[str, Callable[[Connection, Sequence[Any]], upserts.UpsertResult]] = {

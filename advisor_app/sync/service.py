@@ -128,14 +128,16 @@ def sync_workspace(
 ) -> SyncReport:
     """One sync of the workspace's source; `cancel` stops it between pages and ends any wait.
 
-    The report names the accounts that arrived (newly assigned) and left (no longer
-    assigned); the cases and contacts of those that left leave with them, even when the
-    sync fails later on (`store.assignment`)."""
+    The report names the accounts that arrived (newly assigned), came back (set aside
+    before for their data, now fixed) and left (no longer assigned); the cases and
+    contacts of those that left leave with them, even when the sync fails later on
+    (`store.assignment`)."""
     cancel = cancel if cancel is not None else threading.Event()
     provider = provider_for(desk, credentials, cancel, on_wait)
     apply_workspace_status_map(desk)  # a map edited since (settings.json by hand, too) applies first
     with desk.engine.connect() as connection:
         before = account_states(connection, provider.source)
+    set_aside_before = set(set_aside_ids(desk.engine, provider.source, "accounts"))
     try:
         report = run_sync(
             desk.engine,
@@ -150,5 +152,11 @@ def sync_workspace(
             changes = follow_accounts(connection, provider.source, before)
         # Weekly updates are owed from an account's first sync; a stopped sync's accounts count too.
         record_first_sync(desk.engine, desk.clock())
-    report.accounts_arrived, report.accounts_left = changes.arrived, changes.left
+    # An account set aside for its data was the advisor's all along: fixed, it is back, not new.
+    with desk.engine.connect() as connection:
+        after = account_states(connection, provider.source)
+    back = {state.name for state in after.values() if state.remote_id in set_aside_before}
+    report.accounts_arrived = [name for name in changes.arrived if name not in back]
+    report.accounts_back = [name for name in changes.arrived if name in back]
+    report.accounts_left = changes.left
     return report

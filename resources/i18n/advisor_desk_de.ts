@@ -1191,6 +1191,10 @@ Details: {reason}</translation>
         <translation>Neu Ihnen zugewiesen: {names}</translation>
     </message>
     <message>
+        <source>No longer set aside (its data is fixed): {names}</source>
+        <translation>Nicht mehr zurückgestellt (Daten korrigiert): {names}</translation>
+    </message>
+    <message>
         <source>No longer assigned to you: {names} (View &gt; Show Accounts No Longer Assigned to You)</source>
         <translation>Nicht mehr Ihnen zugewiesen: {names} (Ansicht &gt; Accounts anzeigen, die Ihnen nicht mehr zugewiesen sind)</translation>
     </message>
@@ -1445,7 +1449,7 @@ Ihre Kunden, Fälle und Verpflichtungen, auch offline.</translation>
     </message>
     <message>
         <source>No notes about this account yet. Write one on the right and save it; tick “Include in the weekly update” to have it in the next draft.</source>
-        <translation>Noch keine Notizen zu diesem Konto. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
+        <translation>Noch keine Notizen zu diesem Kunden. Schreiben Sie rechts eine und speichern Sie sie; mit „In den Wochenbericht aufnehmen“ steht sie im nächsten Entwurf.</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1824,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
+        <source>from ADVISOR_APP_TOKEN (not stored)</source>
+        <translation>aus ADVISOR_APP_TOKEN (nicht gespeichert)</translation>
+    </message>
+    <message>
         <source>held for this session only</source>
         <translation>nur für diese Sitzung gespeichert</translation>
     </message>
@@ -2052,6 +2060,18 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Datensätze, die die letzten Synchronisierungen nicht speichern konnten, mit Zeitpunkt und Grund</translation>
     </message>
     <message>
+        <source>RT at {host} reads the dates of its searches at {actual} (the API user&apos;s time zone), but this workspace&apos;s RT time zone, {setting}, is {configured} then: set it to the API user&apos;s zone (Settings &gt; Change connection).</source>
+        <translation>RT auf {host} liest die Daten seiner Suchen in {actual} (der Zeitzone des API-Benutzers), aber die RT-Zeitzone dieses Arbeitsbereichs, {setting}, ist dann {configured}: Stellen Sie die Zeitzone des API-Benutzers ein (Einstellungen &gt; Verbindung ändern).</translation>
+    </message>
+    <message>
+        <source>No change is lost meanwhile: every search starts {hours} hours early.</source>
+        <translation>Bis dahin geht keine Änderung verloren: Jede Suche beginnt {hours} Stunden früher.</translation>
+    </message>
+    <message>
+        <source>Changes may be missed until it is.</source>
+        <translation>Bis dahin können Änderungen übersehen werden.</translation>
+    </message>
+    <message>
         <source>Last sync in this session: nothing new.</source>
         <translation>Letzte Synchronisierung in dieser Sitzung: nichts Neues.</translation>
     </message>
@@ -2062,6 +2082,10 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Newly assigned to you: {names}.</source>
         <translation>Neu Ihnen zugewiesen: {names}.</translation>
+    </message>
+    <message>
+        <source>No longer set aside (its data is fixed): {names}.</source>
+        <translation>Nicht mehr zurückgestellt (Daten korrigiert): {names}.</translation>
     </message>
     <message>
         <source>No longer assigned to you: {names} (their service days, updates and notes are kept).</source>
@@ -2269,12 +2293,12 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Seit Ihrem letzten Besuch ({when})</translation>
     </message>
     <message>
-        <source>{lead}: {new} new cases, {breaches} breaches, {status} status changes. Last sync: {synced}.</source>
+        <source>{lead}: new cases: {new}, breaches: {breaches}, status changes: {status}. Last sync: {synced}.</source>
         <translation>{lead}: neue Fälle: {new}, Verletzungen: {breaches}, Statusänderungen: {status}. Letzte Synchronisierung: {synced}.</translation>
     </message>
     <message>
         <source>This workspace is not connected to a ticketing system yet, so there is nothing to show. File › Connect… brings in your accounts and cases.</source>
-        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Konten und Fälle.</translation>
+        <translation>Dieser Arbeitsbereich ist noch mit keinem Ticketsystem verbunden, daher gibt es nichts anzuzeigen. Datei › Verbinden… holt Ihre Kunden und Fälle.</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +2755,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>The quiet hours in the settings cannot be used.</source>
         <translation>Die Ruhezeiten in den Einstellungen sind nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The status meanings were not saved.</source>
+        <translation>Die Bedeutungen der Status wurden nicht gespeichert.</translation>
     </message>
     <message>
         <source>That did not work.</source>

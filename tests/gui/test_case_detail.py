@@ -145,3 +145,24 @@ def _point_of(browser: SafeTextBrowser, words: str) -> QPoint:
     middle = QTextCursor(cursor)
     middle.setPosition(cursor.selectionStart() + 1)
     return browser.cursorRect(middle).center()
+
+
+def test_a_subject_that_looks_like_markup_is_shown_as_written(qtbot, view: CaseDetailView, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.notifications import NotificationBanner
+
+    case_id = _case_with(demo_desk, "clock_open")
+    subject, requester = "Billing <b>question</b> & <i>invoice", "Alice <alice@customer.test>"
+    with demo_desk.engine.begin() as connection:
+        connection.execute(
+            schema.cases.update().where(schema.cases.c.id == case_id).values(subject=subject, requester=requester)
+        )
+    assert view.show_case(case_id)
+    for label in (view.title_label, view.meta_label):
+        # AutoText would take "<b>" for markup: "question" bold, "<alice@...>" gone.
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert view.title_label.text().endswith(subject)
+    assert requester in view.meta_label.text()
+    banner = NotificationBanner()
+    qtbot.addWidget(banner)
+    banner.show_message(case_id, f"New Severity 1: #1 {subject}", critical=True)
+    assert banner.message.textFormat() == Qt.TextFormat.PlainText

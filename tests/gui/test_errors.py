@@ -66,6 +66,13 @@ def test_errors_with_their_facts_are_worded_whole() -> None:
     )
 
 
+def test_a_refused_status_map_is_worded() -> None:
+    from advisor_app.errors import StatusMapError
+
+    text = describe_error(StatusMapError("'parked=asleep': unknown meaning 'asleep'"))
+    assert text == "The status meanings were not saved.\n'parked=asleep': unknown meaning 'asleep'"
+
+
 def test_an_unexpected_error_points_to_the_log(tmp_path: Path) -> None:
     hooks = ExceptionHooks(tmp_path / "advisor.log")
     hooks.install()

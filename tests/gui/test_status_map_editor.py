@@ -78,3 +78,26 @@ def test_a_hand_edited_bad_map_shows_the_defaults_and_why(qtbot, rt_desk: Desk) 
     qtbot.addWidget(dialog)
     assert shown(dialog)["stalled"] == "waiting"
     assert "'asleep' is not a status meaning" in dialog.status_map.note.text()
+
+
+def test_the_meanings_show_whole_in_german_at_the_dialogs_opening_size(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from advisor_app.gui.i18n import install_language
+
+    previous = QLocale()
+    installed = install_language("de", QLocale("en_US"))
+    try:
+        dialog = SettingsDialog(rt_desk)
+        qtbot.addWidget(dialog)
+        dialog.show()  # at its size hint, as exec() opens it
+        qtbot.waitExposed(dialog)
+        combos = [dialog.status_map.table.cellWidget(row, 1) for row in range(dialog.status_map.table.rowCount())]
+        assert "Neu (offen, noch nicht bearbeitet)" in [combo.currentText() for combo in combos]
+        for combo in combos:
+            assert isinstance(combo, QComboBox)
+            widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+            assert combo.width() >= combo.sizeHint().width() >= widest, combo.currentText()
+    finally:
+        installed.uninstall()
+        QLocale.setDefault(previous)

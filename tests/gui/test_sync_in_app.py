@@ -88,3 +88,59 @@ def test_sync_details_show_the_last_syncs_warnings(qtbot, main_window: MainWindo
     dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
     qtbot.addWidget(dialog)
     assert f"Warning: {warning}" in dialog.ui.summaryLabel.text()
+
+
+def test_rt_zone_warning_is_worded_in_the_windows_language(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from PySide6.QtCore import QLocale
+
+    from advisor_app.gui.i18n import install_language
+    from advisor_app.gui.sync_details import SyncDetailsDialog
+    from advisor_app.sync.engine import StreamReport, SyncReport
+    from advisor_app.sync.providers.rt import ZoneMismatch
+
+    warning = ZoneMismatch(
+        host="rt.example.com",
+        actual=timedelta(hours=5, minutes=30),
+        setting="America/Denver",
+        configured=timedelta(hours=-7),
+        slack_hours=26.0,
+        covered=True,
+    )
+    assert "rt_timezone America/Denver is UTC-07:00" in str(warning)  # the command line's and the log's text
+    main_window.sync.last_report = SyncReport({"cases": StreamReport(written=0)}, warnings=[warning])
+
+    def summary() -> str:
+        dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
+        qtbot.addWidget(dialog)
+        return dialog.ui.summaryLabel.text()
+
+    english = summary()
+    assert "at UTC+05:30 (the API user's time zone)" in english and "America/Denver, is UTC-07:00" in english
+    assert "every search starts 26 hours early" in english
+    previous = QLocale()
+    installed = install_language("de", QLocale("en_US"))
+    try:
+        german = summary()
+    finally:
+        installed.uninstall()
+        QLocale.setDefault(previous)
+    assert "UTC+05:30" in german and "America/Denver" in german and "26 Stunden" in german
+    assert "reads the dates" not in german and "the API user" not in german
+
+
+def test_an_account_back_from_being_set_aside_is_not_called_newly_assigned(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from advisor_app.gui.sync_details import SyncDetailsDialog
+    from advisor_app.sync.engine import StreamReport, SyncReport
+
+    streams = {"accounts": StreamReport(written=2)}
+    report = SyncReport(streams, accounts_arrived=["Initech"], accounts_back=["Broken Co"])
+    main_window.sync.last_report = report
+    dialog = SyncDetailsDialog(main_window.desk.engine, main_window.sync, main_window)
+    qtbot.addWidget(dialog)
+    text = dialog.ui.summaryLabel.text()
+    assert "Newly assigned to you: Initech." in text
+    assert "No longer set aside (its data is fixed): Broken Co." in text
+    main_window.sync_finished(report)
+    assert "No longer set aside (its data is fixed): Broken Co" in main_window.ui.statusBar.currentMessage()

@@ -92,7 +92,7 @@ def test_accounts_follow_the_named_advisor_on_every_sync(
     rt.create_asset(mine, {**FIELDS, "Named Advisor": me})
     rt.create_asset(theirs, {**FIELDS, "Named Advisor": someone})
     later_id = rt.create_asset(later, {**FIELDS, "Named Advisor": someone})
-    rt.create_asset(broken, {**FIELDS, "Tier": "diamond", "Named Advisor": me})
+    broken_id = rt.create_asset(broken, {**FIELDS, "Tier": "diamond", "Named Advisor": me})
     mine_ticket = rt.create_ticket_as("alice", unique("Mine"), "Ours.", severity=2, account=mine)
     theirs_ticket = rt.create_ticket_as("alice", unique("Theirs"), "Not ours.", severity=2, account=theirs)
 
@@ -135,10 +135,13 @@ def test_accounts_follow_the_named_advisor_on_every_sync(
     # Reassigned to someone else: leaves the active views, its local data stays.
     [mine_asset] = [int(a["id"]) for a in rt.get_json("assets", query=f"Name = '{mine}'")["items"]]
     rt.update_asset(mine_asset, {"Named Advisor": someone})
+    # Named me all along, its tier is fixed: back from being set aside, not "newly assigned".
+    rt.update_asset(broken_id, {"Tier": "gold"})
     capsys.readouterr()
     assert run(root, "sync") == 0
     err = capsys.readouterr().err
-    assert f"newly assigned to you: {later}" in err
+    assert f"newly assigned to you: {later}\n" in err
+    assert f"no longer set aside (its data is fixed): {broken}\n" in err
     assert f"no longer assigned to you: {mine}" in err
 
     synced = local_accounts(root)

@@ -122,6 +122,46 @@ class RtConfigError(RtError):
     """The RT settings cannot be used; the message names the setting."""
 
 
+@dataclass(frozen=True)
+class ZoneMismatch:
+    """RT reads search dates at another UTC offset than the workspace's `rt_timezone` gives.
+
+    A warning of the sync report: `str()` is the English text (command line, log); the GUI
+    words it from the facts."""
+
+    host: str
+    actual: timedelta
+    """The offset RT's searches use (the API user's zone), as measured."""
+    setting: str
+    """The workspace's `rt_timezone`."""
+    configured: timedelta
+    """That zone's offset at the measured instant."""
+    slack_hours: float
+    """How early every search starts."""
+    covered: bool
+    """Whether that slack covers the difference, so no change is missed meanwhile."""
+
+    @property
+    def actual_text(self) -> str:
+        return _utc_offset(self.actual)
+
+    @property
+    def configured_text(self) -> str:
+        return _utc_offset(self.configured)
+
+    def __str__(self) -> str:
+        safety = (
+            f"no change is lost meanwhile (every search starts {self.slack_hours:g} hours early)"
+            if self.covered
+            else "changes may be missed until it is"
+        )
+        return (
+            f"RT at {self.host} reads dates in searches at {self.actual_text} (the API user's time zone), "
+            f"but the setting rt_timezone {self.setting} is {self.configured_text} then: "
+            f"set it to the API user's zone; {safety}"
+        )
+
+
 class _ZoneProbeMoved(Exception):
     """The probe ticket changed while the time-zone check ran."""
 
@@ -349,7 +389,7 @@ class RtProvider:
         self._set_aside_ids = set_aside_ids
         self._retried_items: list[p.TicketItem] | None = None
         self._zone_checked = False
-        self.warnings: list[str] = []
+        self.warnings: list[ZoneMismatch] = []
         """What the advisor should know of this run (the time-zone check); the engine reports them."""
         self._base = normalized_base_url(settings.base_url)
         self._api = self._base + API_PATH
@@ -726,17 +766,15 @@ class RtProvider:
             return
         actual = low * ZONE_STEP
         slack = self.settings.zone_slack
-        safety = (
-            f"no change is lost meanwhile (every search starts {slack / timedelta(hours=1):g} hours early)"
-            if slack >= abs(actual - configured)
-            else "changes may be missed until it is"
+        warning = ZoneMismatch(
+            host=self._host,
+            actual=actual,
+            setting=self.settings.rt_timezone,
+            configured=configured,
+            slack_hours=slack / timedelta(hours=1),
+            covered=slack >= abs(actual - configured),
         )
-        warning = (
-            f"RT at {self._host} reads dates in searches at {_utc_offset(actual)} (the API user's time zone), "
-            f"but the setting rt_timezone {self.settings.rt_timezone} is {_utc_offset(configured)} then: "
-            f"set it to the API user's zone; {safety}"
-        )
-        log.warning(warning)
+        log.warning("%s", warning)
         self.warnings.append(warning)
 
     def _chosen(self, item: p.TicketItem) -> bool:
@@ -1166,6 +1204,7 @@ __all__ = [
     "RtError",
     "RtProvider",
     "RtSettings",
+    "ZoneMismatch",
     "normalized_base_url",
     "ticketsql_date",
 ]

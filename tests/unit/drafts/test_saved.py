@@ -114,6 +114,19 @@ def test_find_account(engine: Engine) -> None:
         find_account(engine, "Nobody")
 
 
+def test_an_account_no_longer_assigned_is_found_by_its_exact_name_or_id(engine: Engine) -> None:
+    # Reassigned to another advisor: out of the active views, but its updates are kept and can be exported.
+    quiet = account_id(engine, "quiet")
+    with engine.begin() as connection:
+        connection.execute(schema.accounts.update().where(schema.accounts.c.id == quiet).values(removed_at=NOW))
+    assert find_account(engine, "quiet ag") == quiet
+    assert find_account(engine, "quiet") == quiet  # its source id
+    assert find_account(engine, str(quiet)) == quiet
+    with pytest.raises(DraftError, match="no account 'Quie'"):
+        find_account(engine, "Quie")  # a prefix picks among the active accounts only
+    assert find_account(engine, "Acme GmbH") == account_id(engine, "berlin")
+
+
 def test_draft_all_due_this_week(demo_desk: Desk) -> None:
     engine, now = demo_desk.engine, demo_desk.clock()
     templates = workspace_templates(demo_desk.workspace.root)

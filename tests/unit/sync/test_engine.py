@@ -155,7 +155,7 @@ def test_a_case_of_an_unknown_account_is_rejected_and_the_rest_lands(engine: Eng
     assert count(engine, schema.cases) == 1
     rejected = report.streams["cases"].rejected
     assert [r.remote_id for r in rejected] == ["2"]
-    assert "account_remote_id 'nope' is not in the store" in rejected[0].reason
+    assert "its account 'nope' is not synced here (set aside, or not one of your accounts)" in rejected[0].reason
 
 
 def test_tombstones_remove_softly_and_an_empty_listing_removes_nothing(engine: Engine) -> None:
