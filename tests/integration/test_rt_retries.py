@@ -10,6 +10,7 @@ import io
 import threading
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import keyring
@@ -24,6 +25,7 @@ from advisor_app.secrets import Credentials
 from advisor_app.store import schema
 from advisor_app.sync.engine import SyncCancelled
 from advisor_app.sync.process import sync_in_process
+from advisor_app.sync.providers.rt import ZoneMismatch
 from advisor_app.sync.service import sync_workspace
 from tests.integration.rt.server import RTServer
 from tests.unit.sync.fault_server import Fault, LoopbackServer, Reply, Request, serving
@@ -116,7 +118,9 @@ def test_a_sync_in_its_own_process_brings_back_waits_warnings_and_account_change
         host = proxy.url.split("://", 1)[1]
         assert waits == [(1.0, f"rate limited by {host}, retrying in 1 s")]
         [warning] = first.warnings
-        assert "rt_timezone UTC is UTC+00:00" in warning
+        assert isinstance(warning, ZoneMismatch), "the typed warning crosses the pipe whole (the GUI words it)"
+        assert warning.setting == "UTC" and warning.actual == timedelta(hours=5, minutes=30)
+        assert "rt_timezone UTC is UTC+00:00" in str(warning)
         assert (first.accounts_arrived, first.accounts_left) == ([], [])  # a first sync: nothing "arrived"
 
         one = msgspec.structs.replace(both, added=[other], removed=[account])
