@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.domain import EventKind
 from advisor_app.gui.countdown import Urgency, format_duration, kind_label, urgency_foreground
 from advisor_app.gui.icons import icon
@@ -38,6 +37,7 @@ from advisor_app.gui.tasks import BackgroundTask, CancelToken, text_pool
 from advisor_app.sla import ClockState
 from advisor_app.store.case_detail import CaseDetail, ClockDetail, ClockNow, TimelineEvent, case_detail
 from advisor_app.text import CASE_TEXT_LIMIT, RenderedText, render_case_text_capped
+from advisor_app.workspace.desk import Desk
 
 _NOTE_TINT = QColor(230, 180, 40)
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
-from advisor_app.desk import Desk
 from advisor_app.gui.account_view import AccountView
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
@@ -48,6 +47,7 @@ from advisor_app.gui.today_view import TodaySection, TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
 from advisor_app.sync.engine import SyncReport
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 

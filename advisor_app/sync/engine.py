@@ -46,7 +46,7 @@ class SyncReport:
     streams: dict[str, StreamReport] = field(default_factory=dict)
     case_ids: set[int] = field(default_factory=set)
     accounts_arrived: list[str] = field(default_factory=list)
-    """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
+    """Names of accounts newly assigned to the advisor (filled by `workspace.source_sync`)."""
     accounts_left: list[str] = field(default_factory=list)
     """Names of accounts no longer assigned; their local data is kept."""
     warnings: list[str] = field(default_factory=list)

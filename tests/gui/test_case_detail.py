@@ -10,11 +10,11 @@ from sqlalchemy import select, text
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from advisor_app.desk import Desk
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.safe_browser import SafeTextBrowser
 from advisor_app.store import schema
 from advisor_app.text import render_case_text
+from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
 
 HOSTILE = (

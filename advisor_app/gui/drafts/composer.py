@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.context import LANGUAGES
 from advisor_app.drafts.exports import markdown_to_html
@@ -44,7 +43,8 @@ from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
-from advisor_app.outputs import write_output, write_output_with
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.outputs import write_output, write_output_with
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 The sync engine refuses to mix two sources in one store. Switching is therefore explicit:
 `plan_switch` says what will happen, `retire_synced_data` does it inside the caller's
-transaction (`connections.connect(..., start_over=True)` runs it with the new
+transaction (`connection.connect(..., start_over=True)` runs it with the new
 connection).
 
 What happens to the synced rows: nothing is deleted. Accounts, contacts and cases of
