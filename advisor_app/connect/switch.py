@@ -48,10 +48,6 @@ class SwitchPlan:
     kept: dict[str, int]
     """Local-owned rows kept, per table (tables this version does not have are left out)."""
 
-    @property
-    def has_synced_data(self) -> bool:
-        return bool(self.accounts or self.contacts or self.cases or self.case_events)
-
 
 def _existing_tables(connection: Connection) -> set[str]:
     return set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())

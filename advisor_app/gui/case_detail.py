@@ -66,9 +66,9 @@ def format_in_zone(value: datetime, zone: str | None) -> str:
 
 
 class CaseDetailView(QWidget):
-    """Shows one case; `show_case(case_id)` loads it. `caseShown` says which case is shown."""
+    """Shows one case; `show_case(case_id)` loads it. `case_shown` says which case is shown."""
 
-    caseShown = Signal(int)
+    case_shown = Signal(int)
 
     COLUMNS = ("clock", "state", "target", "deadline", "left")
 
@@ -187,7 +187,7 @@ class CaseDetailView(QWidget):
         self.timeline.setHtml(f"<p>{escape(loading)}</p>")
         self._render_timeline(detail, CASE_TEXT_LIMIT)
         self.timer.start()
-        self.caseShown.emit(case_id)
+        self.case_shown.emit(case_id)
         return True
 
     def _show_nothing(self, message: str = "") -> None:

@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
             self.desk, account_id, current_week(self.desk.engine, account_id, self.desk.clock()), self
         )
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        composer.weekChanged.connect(self.account_view.refresh_obligations)
+        composer.week_changed.connect(self.account_view.refresh_obligations)
         composer.show()
 
     @Slot()

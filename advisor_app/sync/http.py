@@ -386,7 +386,6 @@ class HttpClient:
             waits=self.waits,
             clock=clock,
         )
-        self.requests_made = 0
 
     def close(self) -> None:
         self.session.close()
@@ -493,7 +492,6 @@ class HttpClient:
     def _send(
         self, url: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None, dropped: int
     ) -> requests.Response | None:
-        self.requests_made += 1
         try:
             # `verify` passed on each call: requests would otherwise let REQUESTS_CA_BUNDLE or
             # CURL_CA_BUNDLE from the environment replace the session's custom bundle.

@@ -131,7 +131,7 @@ def test_the_browser_itself_loads_nothing_even_from_unsanitized_html(qtbot) -> N
     qtbot.waitExposed(browser)
     asked = {url.toString() for url in browser.refused_resources}
     assert {"file:///etc/hosts", "https://evil.example/p.gif"} <= asked
-    with qtbot.waitSignal(browser.linkRefused) as refused:
+    with qtbot.waitSignal(browser.link_refused) as refused:
         browser.anchorClicked.emit(QUrl("javascript:alert(1)"))
     assert refused.args[0].scheme() == "javascript"
     browser.anchorClicked.emit(QUrl("file:///etc/passwd"))

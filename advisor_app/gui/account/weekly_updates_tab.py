@@ -237,7 +237,7 @@ class WeeklyUpdatesTab(QWidget):
             return
         composer = DraftComposer(self._desk, self._account_id, week, self.window())
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        composer.weekChanged.connect(self.composer_changed)
+        composer.week_changed.connect(self.composer_changed)
         composer.show()
 
     @Slot(QModelIndex)

@@ -55,7 +55,7 @@ PREVIEW_MS = 250
 class DraftComposer(QWidget):
     """A window for the update of `account_id` in `week` (an ISO week like 2026-W48)."""
 
-    weekChanged = Signal()
+    week_changed = Signal()
     """The week's state changed (drafted or sent): lists of weeks reload."""
 
     def __init__(self, desk: Desk, account_id: int, week: str, parent: QWidget | None = None) -> None:
@@ -485,11 +485,11 @@ class DraftComposer(QWidget):
             return
         self.status_label.setText(self.tr("Marked as sent"))
         self._update_state()
-        self.weekChanged.emit()
+        self.week_changed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
-        self.weekChanged.emit()
+        self.week_changed.emit()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)
