@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advisor_app.logs import redact_known
+from advisor_app.text.redaction import redact_known
 
 
 class AdvisorError(Exception):

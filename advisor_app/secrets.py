@@ -20,7 +20,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
 
 from advisor_app.errors import AdvisorError
-from advisor_app.logs import register_secret
+from advisor_app.text.redaction import register_secret
 
 SERVICE = "advisor-desk"
 TOKEN_ENVIRONMENT = "ADVISOR_APP_TOKEN"

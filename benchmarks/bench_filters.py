@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from advisor_app.attention import records
-from advisor_app.desk import open_desk
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
+from advisor_app.workspace.desk import open_desk
 
 
 def best_of(action, runs: int = 5) -> float:  # type: ignore[no-untyped-def]

@@ -26,13 +26,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from advisor_app.desk import Desk, open_desk, seed_demo_service_days
 from advisor_app.domain import Case, CaseEvent, CaseStatus, EventKind
-from advisor_app.settings import save_settings
 from advisor_app.store.types import to_micros
 from advisor_app.sync.provider import Page
 from advisor_app.sync.providers.demo import DemoSource, demo_source
-from advisor_app.sync.service import sync_workspace
+from advisor_app.workspace.desk import Desk, open_desk, seed_demo_service_days
+from advisor_app.workspace.settings import save_settings
+from advisor_app.workspace.source_sync import sync_workspace
 
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "gui_probe.py"
@@ -511,7 +511,7 @@ def _cases(spaces: Workspaces) -> str:
 
 def _cli_seconds(*args: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "advisor_app.cli", *args], capture_output=True, check=True, timeout=600)
+    subprocess.run([sys.executable, "-m", "advisor_app.cli.main", *args], capture_output=True, check=True, timeout=600)
     return time.perf_counter() - start
 
 

@@ -2,7 +2,7 @@
 
     gui_probe.py bare|app [--data-dir DIR] [--idle SECONDS] [--filters N] [--sync]
 
-It runs the app's own start-up (`advisor_app.cli.main`, which calls `run_gui`) and only
+It runs the app's own start-up (`advisor_app.cli.main.main`, which calls `run_gui`) and only
 hooks in where the window is shown, to notice its first paint. It prints one JSON line:
 `painted` (wall-clock time of the first paint, `time.time()`, for the parent to subtract
 its spawn time from), then whatever the options asked for:
@@ -200,7 +200,7 @@ def _bare(args: argparse.Namespace) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
-    from advisor_app import cli
+    from advisor_app.cli import main as cli
     from advisor_app.gui import app as gui_app
 
     show = gui_app.open_main_window

@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 
 if __name__ == "__main__":
     # The window's sync runs in a spawned process: the bundle's executable is started again for

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from advisor_app.desk import open_desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import book_service_day
 from advisor_app.obligations.terms import load_terms
+from advisor_app.workspace.desk import open_desk
 
 
 def main(root: Path, out: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 # Tests never open a real window and never touch the user's own settings or keyring.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from advisor_app.desk import Desk, open_desk
+from advisor_app.workspace.desk import Desk, open_desk
 
 # The demo workspace of the tests is anchored a minute before the session starts, so the
 # command line (which reads the system clock) and the movable clock of the GUI tests see

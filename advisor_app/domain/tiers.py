@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from advisor_app.domain.model import Severity
-from advisor_app.resources import resource_path
+from advisor_app.domain.resources import resource_path
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from advisor_app.drafts.templates import DEFAULT_TEMPLATE, Templates
 from advisor_app.obligations.terms import load_terms
 from advisor_app.obligations.weekly_updates import iso_week, parse_week
 from advisor_app.store import schema
-from advisor_app.workspace import Workspace
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.folder import Workspace
 
 SUBJECTS = {"en": "Weekly update {account}, {week}", "de": "Wochenbericht {account}, {week}"}
 
@@ -157,6 +158,19 @@ def draft_or_compose(
         return saved.body, saved.language or "en"
     language = language or "en"
     return compose_draft(engine, templates, account_id, week, now, language=language).markdown, language
+
+
+def first_account_export(desk: Desk) -> Export:
+    """This week's update of the first account, composed from the data (the self-test's drafts)."""
+    with desk.engine.connect() as connection:
+        account_id = connection.scalar(select(schema.AccountRow.id).order_by(schema.AccountRow.id).limit(1))
+    if account_id is None:
+        raise LookupError("the workspace has no account to draft an update for")
+    now = desk.clock()
+    week = current_week(desk.engine, account_id, now)
+    templates = workspace_templates(desk.workspace.root)
+    markdown, language = draft_or_compose(desk.engine, templates, account_id, week, now, "en")
+    return make_export(desk.engine, templates, account_id, week, markdown, language)
 
 
 @dataclass(frozen=True, slots=True)

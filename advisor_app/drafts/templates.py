@@ -31,6 +31,7 @@ from jinja2 import (
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
+from advisor_app.domain.resources import resources_dir
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.template_limits import (
     DEFAULT_LIMITS,
@@ -39,7 +40,6 @@ from advisor_app.drafts.template_limits import (
     TemplateLimitError,
     render_limited,
 )
-from advisor_app.resources import resources_dir
 
 DEFAULT_TEMPLATE = "weekly-update"
 MARKDOWN_SUFFIX = ".md.j2"

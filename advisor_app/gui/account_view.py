@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from advisor_app.attention.account import AccountOverview, account_overview
-from advisor_app.desk import Desk
 from advisor_app.gui.account.common import date_text, local_time_text
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter
+from advisor_app.workspace.desk import Desk
 
 if TYPE_CHECKING:
     from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from advisor_app import APP_ID, APP_NAME, DESKTOP_ID, __version__
-from advisor_app.desk import Desk, open_desk, restore_workspace_backup
+from advisor_app.domain.resources import resource_path
 from advisor_app.errors import AdvisorError, DamagedWorkspaceError
 from advisor_app.gui.crash_dialog import ExceptionHooks
 from advisor_app.gui.damage_dialog import ask_to_restore
@@ -23,9 +23,9 @@ from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.theme import theme_follower
 from advisor_app.gui.workspace_guard import WorkspaceGuard
-from advisor_app.logs import log_file
-from advisor_app.resources import resource_path
-from advisor_app.workspace import check_root
+from advisor_app.workspace.desk import Desk, open_desk, restore_workspace_backup
+from advisor_app.workspace.folder import check_root
+from advisor_app.workspace.logs import log_file
 
 qt_log = logging.getLogger("advisor_app.qt")
 log = logging.getLogger(__name__)

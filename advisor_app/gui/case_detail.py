@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.domain import EventKind
 from advisor_app.gui.countdown import Urgency, format_duration, kind_label, urgency_foreground
 from advisor_app.gui.icons import icon
@@ -38,6 +37,7 @@ from advisor_app.gui.tasks import BackgroundTask, CancelToken, text_pool
 from advisor_app.sla import ClockState
 from advisor_app.store.case_detail import CaseDetail, ClockDetail, ClockNow, TimelineEvent, case_detail
 from advisor_app.text import CASE_TEXT_LIMIT, RenderedText, render_case_text_capped
+from advisor_app.workspace.desk import Desk
 
 _NOTE_TINT = QColor(230, 180, 40)
 
@@ -66,9 +66,9 @@ def format_in_zone(value: datetime, zone: str | None) -> str:
 
 
 class CaseDetailView(QWidget):
-    """Shows one case; `show_case(case_id)` loads it. `caseShown` says which case is shown."""
+    """Shows one case; `show_case(case_id)` loads it. `case_shown` says which case is shown."""
 
-    caseShown = Signal(int)
+    case_shown = Signal(int)
 
     COLUMNS = ("clock", "state", "target", "deadline", "left")
 
@@ -190,7 +190,7 @@ class CaseDetailView(QWidget):
         self.timeline.setHtml(f"<p>{escape(loading)}</p>")
         self._render_timeline(detail, CASE_TEXT_LIMIT)
         self.timer.start()
-        self.caseShown.emit(case_id)
+        self.case_shown.emit(case_id)
         return True
 
     def _show_nothing(self, message: str = "") -> None:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.attention.alerts import SnoozeChoice
-from advisor_app.desk import Desk
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.gui.models.cases import CASE_ID_ROLE, CasesTableModel
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import AccountSummary, CaseFilter, ClockFilter
+from advisor_app.workspace.desk import Desk
 
 # The entries of the "Show" box, in order.
 CLOCK_FILTERS = (None, ClockFilter.AT_RISK, ClockFilter.BREACHED, ClockFilter.WAITING)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from advisor_app.desk import Desk
 from advisor_app.gui.error_text import describe_error
+from advisor_app.workspace.desk import Desk
 
 # The wizard, the settings dialog and the keyring load on first use, not before the first paint.
 
@@ -39,7 +39,7 @@ class ConnectionActions(QObject):
     @Slot()
     def sign_out(self) -> None:
         """File > Sign out: remove the token after asking."""
-        from advisor_app.connections import sign_out
+        from advisor_app.connect.connection import sign_out
         from advisor_app.gui.credentials import app_credentials
         from advisor_app.secrets import CredentialError
 

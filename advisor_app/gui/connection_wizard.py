@@ -2,7 +2,7 @@
 
 Nothing is written before the accounts page's "Connect" (for the demo: the source page's
 "Start demo"): cancelling before it leaves the settings file and the keyring as they were.
-At "Connect", `connections.connect` stores the token first and saves the settings last
+At "Connect", `connect.connection.connect` stores the token first and saves the settings last
 (with a switch, it retires the old source's synced data in between, in one
 transaction). When the keyring refuses the token (none available, locked), the wizard
 says so and offers to hold the token for this session only. The last page runs the first
@@ -40,19 +40,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from advisor_app.connections import ConnectionRequest, connect, connect_demo
-from advisor_app.desk import Desk
-from advisor_app.errors import AdvisorError
-from advisor_app.first_sync import first_sync
-from advisor_app.gui.credentials import app_credentials
-from advisor_app.gui.error_text import describe_error
-from advisor_app.gui.icons import icon
-from advisor_app.gui.labels import stream_label
-from advisor_app.gui.plain_text import make_plain
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
-from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
-from advisor_app.settings import AccountSelection
-from advisor_app.source_probe import (
+from advisor_app.connect.connection import ConnectionRequest, connect, connect_demo
+from advisor_app.connect.first_sync import first_sync
+from advisor_app.connect.probe import (
     ServerIdentity,
     SourceAccess,
     SourceAccount,
@@ -61,7 +51,17 @@ from advisor_app.source_probe import (
     list_source_accounts,
     probe,
 )
+from advisor_app.errors import AdvisorError
+from advisor_app.gui.credentials import app_credentials
+from advisor_app.gui.error_text import describe_error
+from advisor_app.gui.icons import icon
+from advisor_app.gui.labels import stream_label
+from advisor_app.gui.plain_text import make_plain
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.sync.engine import SyncCancelled, SyncReport
+from advisor_app.sync.selection import AccountSelection
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 

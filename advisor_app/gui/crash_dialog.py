@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.gui.error_text import set_log_path
-from advisor_app.logs import redact
+from advisor_app.text.redaction import redact
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The damaged (or failed-upgrade) workspace at start: say what happened, offer the newest
 backup, restore it only when the advisor says so. The damaged file is moved aside, never
-written over (`advisor_app.desk.restore_workspace_backup`)."""
+written over (`advisor_app.workspace.desk.restore_workspace_backup`)."""
 
 from __future__ import annotations
 

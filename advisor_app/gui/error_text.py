@@ -104,7 +104,7 @@ _HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
             _HTTP + "HttpConfigError",
             "advisor_app.sync.providers.rt.RtConfigError",
             "advisor_app.sync.providers.zendesk.ZendeskConfigError",
-            "advisor_app.connections.ConnectionSettingsError",
+            "advisor_app.connect.connection.ConnectionSettingsError",
         ),
         QT_TRANSLATE_NOOP("errors", "The connection settings cannot be used."),
     ),
@@ -117,7 +117,7 @@ _HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
         QT_TRANSLATE_NOOP("errors", "The server refused the request."),
     ),
     (
-        "advisor_app.sync.service.NotConnectedError",
+        "advisor_app.workspace.source_sync.NotConnectedError",
         QT_TRANSLATE_NOOP("errors", "This workspace is not connected to a ticketing system, or its token is missing."),
     ),
     (

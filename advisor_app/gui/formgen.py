@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advisor_app.resources import resources_dir
+from advisor_app.domain.resources import resources_dir
 
 FORMS_DIR = Path(__file__).resolve().parent / "forms"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QTimeZone, QTranslator
 
-from advisor_app.resources import resources_dir
+from advisor_app.domain.resources import resources_dir
 
 log = logging.getLogger(__name__)
 

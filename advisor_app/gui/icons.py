@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap, QPixmapCache
 from PySide6.QtSvg import QSvgRenderer
 
-from advisor_app.resources import resource_path
+from advisor_app.domain.resources import resource_path
 
 ICON_NAMES = (
     "sync",

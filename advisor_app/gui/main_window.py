@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from advisor_app import APP_NAME, __version__
 from advisor_app.attention import records
 from advisor_app.attention.alerts import SnoozeChoice, snooze_until
-from advisor_app.desk import Desk
 from advisor_app.gui.account_view import AccountView
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
@@ -48,6 +47,7 @@ from advisor_app.gui.today_view import TodaySection, TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
 from advisor_app.store import queries
 from advisor_app.sync.engine import SyncReport
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
             self.desk, account_id, current_week(self.desk.engine, account_id, self.desk.clock()), self
         )
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        composer.weekChanged.connect(self.account_view.refresh_obligations)
+        composer.week_changed.connect(self.account_view.refresh_obligations)
         composer.show()
 
     @Slot()

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, 
 
 from advisor_app.attention import records
 from advisor_app.attention.alerts import Alert, AlertKind, due_alerts, in_quiet_hours, parse_time_of_day
-from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.plain_text import make_plain, tray_text
 from advisor_app.store import queries
 from advisor_app.store.queries import CaseListRow
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class Notifier(QObject):
 
     @staticmethod
     def _app_icon() -> str:
-        from advisor_app.resources import resource_path
+        from advisor_app.domain.resources import resource_path
 
         return str(resource_path("icons", "advisor-desk.svg"))
 

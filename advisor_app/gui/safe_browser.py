@@ -25,8 +25,8 @@ class SafeTextBrowser(QTextBrowser):
     https link hands it to the system browser, anything else is refused and reported.
     """
 
-    linkRefused = Signal(QUrl)
-    linkOpened = Signal(QUrl)
+    link_refused = Signal(QUrl)
+    link_opened = Signal(QUrl)
 
     def __init__(self, parent: QWidget | None = None, opener: Callable[[QUrl], bool] = open_in_system_browser) -> None:
         super().__init__(parent)
@@ -45,6 +45,6 @@ class SafeTextBrowser(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.isValid() and url.scheme().lower() in OPENABLE_SCHEMES and url.host():
             self._opener(url)
-            self.linkOpened.emit(url)
+            self.link_opened.emit(url)
         else:
-            self.linkRefused.emit(url)
+            self.link_refused.emit(url)

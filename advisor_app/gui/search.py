@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.plain_text import make_plain, plain_tooltip
 from advisor_app.store.search import HitKind, SearchHit, search
+from advisor_app.workspace.desk import Desk
 
 RESULT_LIMIT = 30
 DEBOUNCE_MS = 120

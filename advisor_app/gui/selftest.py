@@ -1,4 +1,4 @@
-"""The Qt half of `advisor-app --self-test` (see `advisor_app/selftest.py`): what a frozen
+"""The Qt half of `advisor-app --self-test` (see `advisor_app/cli/selftest.py`): what a frozen
 bundle most easily lacks, checked on the offscreen platform so it runs without a display."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, qVersion
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader
 from PySide6.QtWidgets import QApplication
 
-from advisor_app.desk import Desk
-from advisor_app.resources import resource_path
-from advisor_app.selftest import Check, first_account_export, guarded
+from advisor_app.domain.resources import resource_path
+from advisor_app.drafts.service import first_account_export
+from advisor_app.workspace.checks import Check, guarded
+from advisor_app.workspace.desk import Desk
 
 # Platform plugins each OS needs: Linux opens on X11 or Wayland, headless runs use offscreen.
 _PLATFORMS = {

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.connections import sign_out
-from advisor_app.desk import Desk
+from advisor_app.connect.connection import sign_out
+from advisor_app.connect.switch import SwitchPlan, plan_switch
 from advisor_app.gui.connection_wizard import run_connection_wizard
 from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.gui.status_map_editor import StatusMapEditor
 from advisor_app.secrets import CredentialError
-from advisor_app.source_switch import SwitchPlan, plan_switch
+from advisor_app.workspace.desk import Desk
 
 _TABLE_NAMES = {
     "service_day_entries": "service-day entries",

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
-from advisor_app.desk import Desk
-from advisor_app.source_links import case_ticket_url
+from advisor_app.sync.source_links import case_ticket_url
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 

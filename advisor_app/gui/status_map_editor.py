@@ -2,7 +2,7 @@
 
 A small table (source status -> meaning). Apply saves the entries that differ from the
 source's defaults and re-derives the stored meanings and clocks at once
-(`sync.service.set_status_map`); nothing is read from the source again.
+(`workspace.source_sync.set_status_map`); nothing is read from the source again.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.domain.status_map import DEFAULT_STATUS_MAPS, MEANINGS, canonical_meaning
 from advisor_app.errors import AdvisorError, StatusMapError
 from advisor_app.gui.error_text import describe_error
-from advisor_app.sync.service import set_status_map
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.source_sync import set_status_map
 
 
 def meaning_label(name: str) -> str:

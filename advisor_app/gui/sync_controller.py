@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from advisor_app.desk import Desk
 from advisor_app.gui.error_text import describe_error_line
 from advisor_app.gui.i18n import format_count
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
+from advisor_app.workspace.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class SyncController(QObject):
         settings, now = desk.settings, desk.clock()
         # The sync runs in a process of its own (the event loop never waits on it); its
         # modules (providers, HTTP) load there, the keyring only to hand over the token.
-        from advisor_app.sync.process import sync_in_process
+        from advisor_app.workspace.sync_process import sync_in_process
 
         def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
             secret = None

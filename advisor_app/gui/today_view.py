@@ -10,12 +10,12 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from advisor_app.attention import today
-from advisor_app.desk import Desk
 from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE, TodayItemsModel
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
+from advisor_app.workspace.desk import Desk
 
 
 class TodaySection(QWidget):

@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidgetAction
 
-from advisor_app.desk import Desk
 from advisor_app.gui.theme import theme_follower
-from advisor_app.settings import save_settings
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.settings import save_settings
 
 
 class ViewMenuEntries(QObject):

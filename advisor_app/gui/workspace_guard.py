@@ -1,5 +1,5 @@
 """One window per workspace: the writer lock (QLockFile, the same file and protocol as the
-command line's `advisor_app.workspace_lock`), and a local socket named per workspace by
+command line's `advisor_app.workspace.lock`), and a local socket named per workspace by
 which a second start hands over to the window already open, which comes to the front.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QLockFile, QObject, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from advisor_app.workspace import Workspace
+from advisor_app.workspace.folder import Workspace
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from advisor_app.resources import resource_path, resources_dir
+from advisor_app.domain.resources import resource_path, resources_dir
 from advisor_app.sla.calendar import BusinessCalendar
 from advisor_app.sla.spec import CalendarSpecError
 

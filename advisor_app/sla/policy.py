@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from advisor_app.domain.model import CaseStatus, Severity
-from advisor_app.resources import resource_path
+from advisor_app.domain.resources import resource_path
 from advisor_app.sla.states import ClockKind
 from advisor_app.sla.timebase import US_PER_HOUR
 

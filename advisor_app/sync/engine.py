@@ -46,7 +46,7 @@ class SyncReport:
     streams: dict[str, StreamReport] = field(default_factory=dict)
     case_ids: set[int] = field(default_factory=set)
     accounts_arrived: list[str] = field(default_factory=list)
-    """Names of accounts newly assigned to the advisor (filled by `sync.service`)."""
+    """Names of accounts newly assigned to the advisor (filled by `workspace.source_sync`)."""
     accounts_back: list[str] = field(default_factory=list)
     """Names of the advisor's accounts set aside before for their data, synced now that it is fixed."""
     accounts_left: list[str] = field(default_factory=list)

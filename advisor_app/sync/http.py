@@ -9,7 +9,7 @@
 - TLS verification is always on; a custom CA bundle may be given (it must exist). Plain
   http is refused except to this machine (loopback).
 - The Authorization header lives on the session only. Messages name the host and path of
-  a request, never a header, and pass through `advisor_app.logs.redact`.
+  a request, never a header, and pass through `advisor_app.text.redaction.redact`.
 - JSON bodies decode into msgspec types; a wrong shape names the field path (`$.a[3].b`).
 """
 
@@ -34,8 +34,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from advisor_app.logs import redact, register_secret
 from advisor_app.sync.engine import SyncCancelled, SyncError
+from advisor_app.text.redaction import redact, register_secret
 
 log = logging.getLogger(__name__)
 
@@ -386,7 +386,6 @@ class HttpClient:
             waits=self.waits,
             clock=clock,
         )
-        self.requests_made = 0
 
     def close(self) -> None:
         self.session.close()
@@ -493,7 +492,6 @@ class HttpClient:
     def _send(
         self, url: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None, dropped: int
     ) -> requests.Response | None:
-        self.requests_made += 1
         try:
             # `verify` passed on each call: requests would otherwise let REQUESTS_CA_BUNDLE or
             # CURL_CA_BUNDLE from the environment replace the session's custom bundle.

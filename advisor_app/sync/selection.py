@@ -13,7 +13,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from advisor_app.settings import AccountSelection, Settings
+import msgspec
+
+
+class AccountSelection(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+    """The advisor's accounts as a rule, as stored in the workspace settings (`Settings.account_selection`)."""
+
+    advisors: list[str] = msgspec.field(default_factory=list)
+    """Values of the source's named-advisor field that mean the advisor (login, email, full name)."""
+    tag: str = ""
+    """Zendesk: organizations with this tag are the advisor's too."""
+    added: list[str] = msgspec.field(default_factory=list)
+    removed: list[str] = msgspec.field(default_factory=list)
+    all_accounts: bool = False
 
 
 class Why(StrEnum):
@@ -175,28 +187,10 @@ def remove(selection: AccountSelection, name: str) -> AccountSelection:
     )
 
 
-def rule_of(settings: Settings) -> AccountRule:
-    """The workspace's rule. Workspaces connected before the rule existed keep what they chose
-    then: RT's chosen accounts (none chosen: every account), Zendesk's ids or tag."""
-    chosen = settings.account_selection
-    if chosen is not None:
-        return AccountRule(
-            advisors=tuple(chosen.advisors),
-            tag=chosen.tag,
-            added=tuple(chosen.added),
-            removed=tuple(chosen.removed),
-            all_accounts=chosen.all_accounts,
-        )
-    if settings.source_kind == "zendesk":
-        return AccountRule(tag=settings.zendesk_org_tag, added=tuple(str(i) for i in settings.zendesk_org_ids))
-    if settings.rt_accounts:
-        return AccountRule(added=tuple(settings.rt_accounts))
-    return AccountRule(all_accounts=True)
-
-
 __all__ = [
     "EVERY_ACCOUNT",
     "AccountRule",
+    "AccountSelection",
     "Candidate",
     "Verdict",
     "Why",
@@ -204,6 +198,5 @@ __all__ = [
     "chosen_ids",
     "evaluate",
     "remove",
-    "rule_of",
     "verdict",
 ]

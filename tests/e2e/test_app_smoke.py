@@ -27,7 +27,7 @@ def test_app_starts_shows_the_demo_and_quits_cleanly(tmp_path: Path) -> None:
     root = tmp_path / "workspace"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "advisor_app.cli", "--demo", "--data-dir", str(root)],
+        [sys.executable, "-m", "advisor_app.cli.main", "--demo", "--data-dir", str(root)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,7 +62,7 @@ def test_a_termination_signal_during_start_up_is_not_lost(tmp_path: Path) -> Non
     root = tmp_path / "workspace"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "advisor_app.cli", "--demo", "--data-dir", str(root)],
+        [sys.executable, "-m", "advisor_app.cli.main", "--demo", "--data-dir", str(root)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from advisor_app.desk import Desk
 from advisor_app.gui.i18n import install_translators
 from advisor_app.gui.main_window import MainWindow
+from advisor_app.workspace.desk import Desk
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from advisor_app.connections import ConnectionRequest, connect
-from advisor_app.desk import Desk, open_desk
+from advisor_app.connect.connection import ConnectionRequest, connect
 from advisor_app.gui.credentials import use_credentials
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.accounts import DETAIL_ROLE
 from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.obligations.ledger import book_service_day
 from advisor_app.secrets import Credentials
-from advisor_app.settings import AccountSelection
 from advisor_app.store import schema
+from advisor_app.sync.selection import AccountSelection
+from advisor_app.workspace.desk import Desk, open_desk
 from tests.conftest import MovableClock
 from tests.unit.sync.fault_server import LoopbackServer
 from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running

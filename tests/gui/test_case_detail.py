@@ -10,11 +10,11 @@ from sqlalchemy import select, text
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
-from advisor_app.desk import Desk
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.gui.safe_browser import SafeTextBrowser
 from advisor_app.store import schema
 from advisor_app.text import render_case_text
+from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
 
 HOSTILE = (
@@ -131,7 +131,7 @@ def test_the_browser_itself_loads_nothing_even_from_unsanitized_html(qtbot) -> N
     qtbot.waitExposed(browser)
     asked = {url.toString() for url in browser.refused_resources}
     assert {"file:///etc/hosts", "https://evil.example/p.gif"} <= asked
-    with qtbot.waitSignal(browser.linkRefused) as refused:
+    with qtbot.waitSignal(browser.link_refused) as refused:
         browser.anchorClicked.emit(QUrl("javascript:alert(1)"))
     assert refused.args[0].scheme() == "javascript"
     browser.anchorClicked.emit(QUrl("file:///etc/passwd"))

@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from advisor_app.desk import Desk, open_desk
 from advisor_app.gui import connection_wizard as cw
 from advisor_app.gui.connection_wizard import (
     ACCOUNTS_PAGE,
@@ -28,6 +27,7 @@ from advisor_app.gui.credentials import app_credentials, use_credentials
 from advisor_app.gui.settings_dialog import SettingsDialog
 from advisor_app.secrets import SERVICE, Credentials, entry_name
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk, open_desk
 from tests.conftest import MovableClock
 from tests.unit.sync.fault_server import Fault, LoopbackServer
 from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
@@ -244,7 +244,7 @@ def test_leak_check_the_token_is_nowhere_on_disk(  # type: ignore[no-untyped-def
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from advisor_app.sync.service import sync_workspace
+    from advisor_app.workspace.source_sync import sync_workspace
 
     _fake, server = zendesk
     caplog.set_level(logging.DEBUG)

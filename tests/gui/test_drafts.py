@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from advisor_app.desk import Desk
 from advisor_app.domain import WeeklyUpdateState
 from advisor_app.drafts.notes import notes_of
 from advisor_app.drafts.saved import load_draft, mark_sent, save_draft
@@ -19,6 +18,7 @@ from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk
 
 
 def open_composer(qtbot, desk: Desk, account: int, week: str) -> DraftComposer:  # type: ignore[no-untyped-def]

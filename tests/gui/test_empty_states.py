@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import find_account
 from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.main_window import MainWindow
+from advisor_app.workspace.desk import Desk
 
 GUI = Path(__file__).resolve().parents[2] / "advisor_app" / "gui"
 

@@ -22,10 +22,10 @@ from advisor_app.gui.crash_dialog import CrashDialog, ExceptionHooks, error_deta
 from advisor_app.gui.error_text import describe_error, describe_error_line
 from advisor_app.gui.i18n import InstalledLanguage, install_language
 from advisor_app.gui.tasks import BackgroundTask
-from advisor_app.logs import log_file, setup_logging
 from advisor_app.secrets import KeyringLockedError
 from advisor_app.sync.engine import SyncCancelled
 from advisor_app.sync.http import HttpAuthError, HttpConnectError
+from advisor_app.workspace.logs import log_file, setup_logging
 
 GUI = Path(__file__).resolve().parents[2] / "advisor_app" / "gui"
 

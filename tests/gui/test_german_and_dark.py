@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from advisor_app.attention.today import ItemKind, Level, TodayItem
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import find_account
 from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import date_text, days_text, local_time_text
@@ -25,6 +24,7 @@ from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.today import TodayItemsModel
 from advisor_app.gui.theme import ThemeFollower, theme_follower
 from advisor_app.obligations.usage import ComparedWeeks, WeekChange
+from advisor_app.workspace.desk import Desk
 
 
 def _luminance(color: QColor) -> float:

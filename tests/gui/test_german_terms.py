@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-from advisor_app.resources import resource_path
+from advisor_app.domain.resources import resource_path
 
 
 def test_an_account_is_a_kunde_in_every_german_text() -> None:

@@ -11,7 +11,6 @@ import pytest
 
 from PySide6.QtCore import QLocale, Qt
 
-from advisor_app.desk import Desk
 from advisor_app.gui import linguist
 from advisor_app.gui.i18n import (
     LANGUAGES,
@@ -26,6 +25,7 @@ from advisor_app.gui.labels import stream_count
 from advisor_app.gui.models.cases import CasesTableModel
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
+from advisor_app.workspace.desk import Desk
 
 
 def _updated_catalog(language: str, tmp_path: Path, tree: Path | None = None) -> Path:

@@ -11,9 +11,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
+from advisor_app.domain.resources import resource_path
 from advisor_app.gui.icons import ICON_NAMES, icon
 from advisor_app.gui.theme import dark_palette, light_palette
-from advisor_app.resources import resource_path
 
 GUI = Path(__file__).resolve().parents[2] / "advisor_app" / "gui"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from advisor_app.desk import Desk
 from advisor_app.gui.models.accounts import ACCOUNT_ID_ROLE, OPEN_CASES_ROLE, AccountsListModel
 from advisor_app.gui.models.cases import CASE_ID_ROLE, CasesTableModel
 from advisor_app.store.queries import CaseFilter
+from advisor_app.workspace.desk import Desk
 
 
 def test_accounts_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]

@@ -9,12 +9,12 @@ import pytest
 
 from PySide6.QtCore import QDate, Qt
 
-from advisor_app.desk import Desk
 from advisor_app.gui.account import ContactsTab, ServiceDaysTab, UsageTab, WeeklyUpdatesTab
 from advisor_app.obligations.ledger import account_balance, ledger
 from advisor_app.obligations.terms import load_terms, terms_of
 from advisor_app.obligations.updates import updates_needing_attention, week_entry, week_history
 from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
+from advisor_app.workspace.desk import Desk
 
 
 def _gold_account(desk: Desk) -> int:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
-from advisor_app.desk import Desk
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.search import (
     ID_ROLE,
@@ -21,6 +20,7 @@ from advisor_app.gui.search import (
 )
 from advisor_app.store import schema
 from advisor_app.store.search import search
+from advisor_app.workspace.desk import Desk
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.desk import Desk
 from advisor_app.gui import selftest as gui_selftest
+from advisor_app.workspace.desk import Desk
 
 
 def test_qt_checks_pass_here_and_paint_the_window(qapp: object, demo_desk: Desk, tmp_path: Path) -> None:

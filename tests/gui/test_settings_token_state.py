@@ -8,11 +8,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from advisor_app.desk import Desk, open_desk
 from advisor_app.gui.credentials import use_credentials
 from advisor_app.gui.settings_dialog import SettingsDialog
 from advisor_app.secrets import Credentials
-from advisor_app.settings import save_settings
+from advisor_app.workspace.desk import Desk, open_desk
+from advisor_app.workspace.settings import save_settings
 from tests.conftest import MovableClock
 from tests.unit.test_secrets import SmallKeyring
 

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMainWindow, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from advisor_app.desk import Desk
 from advisor_app.gui.accessibility import name_from_buddies, unnamed_controls
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.shortcuts import ShortcutsDialog, add_shortcuts_action, shortcut_entries
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
+from advisor_app.workspace.desk import Desk
 
 
 def _with_shortcuts_action(window: MainWindow) -> QAction:

@@ -18,12 +18,12 @@ LATER = [
     "advisor_app.gui.connection_wizard",
     "advisor_app.gui.drafts.composer",
     "advisor_app.drafts.service",
-    "advisor_app.sync.service",
+    "advisor_app.workspace.source_sync",
 ]
 
 PROGRAM = """
 import json, pathlib, sys
-from advisor_app.desk import open_desk
+from advisor_app.workspace.desk import open_desk
 from advisor_app.gui.app import create_application, open_main_window
 root = pathlib.Path(sys.argv[1])
 app = create_application(sys.argv[:1])
@@ -45,7 +45,7 @@ def test_the_first_paint_leaves_the_rest_for_first_use(tmp_path: Path) -> None:
     (root / "settings.json").write_text('{"demo_scale": "tiny"}')
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     made = subprocess.run(
-        [sys.executable, "-m", "advisor_app.cli", "--data-dir", str(root), "--demo", "status"],
+        [sys.executable, "-m", "advisor_app.cli.main", "--data-dir", str(root), "--demo", "status"],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr

@@ -11,9 +11,9 @@ import pytest
 
 from PySide6.QtWidgets import QComboBox
 
-from advisor_app.desk import Desk, open_desk
 from advisor_app.gui.settings_dialog import SettingsDialog
-from advisor_app.settings import save_settings
+from advisor_app.workspace.desk import Desk, open_desk
+from advisor_app.workspace.settings import save_settings
 from tests.conftest import MovableClock
 
 

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
-from advisor_app.desk import Desk
 from advisor_app.gui import theme
 from advisor_app.gui.countdown import URGENCY_BACKGROUND, Urgency, urgency_foreground
 from advisor_app.gui.delegates import TIER_COLORS
 from advisor_app.gui.theme import ThemeFollower, dark_palette, light_palette, theme_follower
 from advisor_app.gui.view_menu import build_view_menu_entries
-from advisor_app.settings import load_settings
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.settings import load_settings
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from PySide6.QtCore import Qt
 
 from advisor_app.attention.alerts import Alert, AlertKind
-from advisor_app.desk import Desk
 from advisor_app.gui.countdown import Urgency
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import URGENCY_ROLE
@@ -17,6 +16,7 @@ from advisor_app.gui.models.today import ITEM_ACCOUNT_ID_ROLE, ITEM_CASE_ID_ROLE
 from advisor_app.obligations.attention import obligations_needing_attention
 from advisor_app.obligations.updates import week_history
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
 
 

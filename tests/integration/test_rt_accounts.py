@@ -18,11 +18,11 @@ import keyring
 import pytest
 from sqlalchemy import select
 
-from advisor_app.cli import main
-from advisor_app.desk import open_desk
+from advisor_app.cli.main import main
 from advisor_app.drafts.notes import add_note
 from advisor_app.obligations.ledger import book_service_day
 from advisor_app.store import schema
+from advisor_app.workspace.desk import open_desk
 from tests.integration.rt.server import RTServer
 from tests.unit.test_secrets import SmallKeyring
 

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from advisor_app.source_probe import SourceAccess, failure_kind, list_source_accounts, probe
+from advisor_app.connect.probe import SourceAccess, failure_kind, list_source_accounts, probe
 from advisor_app.sync.http import HttpError
 from tests.integration.rt.server import RTServer
 

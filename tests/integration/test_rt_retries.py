@@ -19,14 +19,14 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from advisor_app.cli import main
-from advisor_app.desk import open_desk
+from advisor_app.cli.main import main
 from advisor_app.secrets import Credentials
 from advisor_app.store import schema
 from advisor_app.sync.engine import SyncCancelled
-from advisor_app.sync.process import sync_in_process
 from advisor_app.sync.providers.rt import ZoneMismatch
-from advisor_app.sync.service import sync_workspace
+from advisor_app.workspace.desk import open_desk
+from advisor_app.workspace.source_sync import sync_workspace
+from advisor_app.workspace.sync_process import sync_in_process
 from tests.integration.rt.server import RTServer
 from tests.unit.sync.fault_server import Fault, LoopbackServer, Reply, Request, serving
 from tests.unit.test_secrets import SmallKeyring

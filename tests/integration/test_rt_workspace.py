@@ -10,7 +10,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 from tests.integration.rt.server import RTServer
 from tests.unit.test_secrets import SmallKeyring
 

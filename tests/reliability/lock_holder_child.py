@@ -19,7 +19,7 @@ def main() -> None:
         lock.setStaleLockTime(0)
         assert lock.tryLock(0), "the lock is free"
     else:
-        from advisor_app.workspace_lock import acquire
+        from advisor_app.workspace.lock import acquire
 
         held = acquire(path, what="hold the lock")
         assert held.held

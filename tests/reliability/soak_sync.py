@@ -136,7 +136,7 @@ def measure(started: float) -> Sample:
 
 
 def sync_once(desk: Any, url: str) -> Any:
-    """What `sync.service.sync_workspace` does for Zendesk, with the soak's short timeouts."""
+    """What `workspace.source_sync.sync_workspace` does for Zendesk, with the soak's short timeouts."""
     from advisor_app.store.clocks import recompute_on_change
     from advisor_app.sync.engine import run_sync
     from advisor_app.sync.http import Timeouts
@@ -159,8 +159,8 @@ def get(url: str) -> Any:
 
 
 def soak(minutes: float, interval: float, seed: int, fault_rate: float) -> tuple[Outcome, dict[str, Any], bool]:
-    from advisor_app.desk import open_desk
     from advisor_app.sync.engine import SyncError
+    from advisor_app.workspace.desk import open_desk
     from tests.unit.sync.test_faults import snapshot
 
     child = subprocess.Popen(

@@ -15,7 +15,7 @@ from tests.reliability.probes import ROOT, revision_of
 
 def _start(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "advisor_app.cli", *args],
+        [sys.executable, "-m", "advisor_app.cli.main", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

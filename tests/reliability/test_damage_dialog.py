@@ -11,11 +11,11 @@ import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
-from advisor_app.desk import open_desk
 from advisor_app.errors import DamagedWorkspaceError
 from advisor_app.gui import app as gui_app
 from advisor_app.gui.damage_dialog import damage_dialog
 from advisor_app.store.backups import backup_database
+from advisor_app.workspace.desk import open_desk
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -70,7 +70,7 @@ def test_restore_backup_puts_it_back_and_keeps_the_damaged_file(
     desk = gui_app._open_or_offer_backup(damaged_root, demo=False)
     assert desk is not None and len(asked) == 1
     try:
-        from advisor_app.reports import status_report
+        from advisor_app.cli.reports import status_report
 
         assert len(status_report(desk)["accounts"]) == 3
     finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 from advisor_app.store.backups import backup_database
 from tests.reliability.probes import trials
 

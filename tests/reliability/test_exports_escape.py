@@ -13,12 +13,12 @@ from email.policy import default
 import pytest
 from sqlalchemy import select, update
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.exports import build_eml
 from advisor_app.drafts.service import compose_draft, current_week, find_account, make_export, workspace_templates
 from advisor_app.obligations.ledger import book_service_day, contract_years_booked, ledger_csv
 from advisor_app.store import schema
 from advisor_app.text.spreadsheet import neutralize_cell
+from advisor_app.workspace.desk import Desk
 
 HOSTILE_NAME = "Evil ![x](https://tracker.example/p.png) [call now](https://evil.example) `rm -rf` *big* <b>x</b> | a"
 HOSTILE_SUBJECT = "# Heading? ![pixel](https://tracker.example/s.png) [click](javascript:alert(1)) ~~gone~~"

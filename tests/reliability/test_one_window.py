@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QWidget
 
 from advisor_app.attention import records
 from advisor_app.attention.alerts import Alert, AlertKind
-from advisor_app.desk import Desk, open_desk
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.workspace_guard import WorkspaceGuard
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk, open_desk
 from tests.conftest import MovableClock
 from tests.e2e.test_app_smoke import wait_for
 from tests.reliability.probes import ROOT
@@ -115,7 +115,7 @@ def test_the_real_app_started_twice_hands_over_and_the_second_exits(tmp_path: Pa
     root.mkdir()
     (root / "settings.json").write_text('{"demo_scale": "tiny"}')
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "advisor_app.cli", "--demo", "--data-dir", str(root)]
+    command = [sys.executable, "-m", "advisor_app.cli.main", "--demo", "--data-dir", str(root)]
     first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(root / "logs" / "advisor.log", "window shown", first)
@@ -135,8 +135,8 @@ def test_the_real_app_started_twice_hands_over_and_the_second_exits(tmp_path: Pa
 
 
 def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from advisor_app.workspace import Workspace
-    from advisor_app.workspace_lock import acquire
+    from advisor_app.workspace.folder import Workspace
+    from advisor_app.workspace.lock import acquire
 
     root = tmp_path / "ws"
     root.mkdir()

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QLockFile
 
 from advisor_app.errors import WorkspaceBusyError
-from advisor_app.workspace import Workspace
-from advisor_app.workspace_lock import acquire, read_holder, try_acquire
+from advisor_app.workspace.folder import Workspace
+from advisor_app.workspace.lock import acquire, read_holder, try_acquire
 from tests.reliability.probes import ROOT, child
 
 
@@ -96,7 +96,7 @@ def test_sync_and_connect_refuse_while_the_window_holds_the_workspace(command: l
     assert window.tryLock(0)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "advisor_app.cli", "--data-dir", str(root), *command],
+            [sys.executable, "-m", "advisor_app.cli.main", "--data-dir", str(root), *command],
             cwd=ROOT,
             input="token\n",
             capture_output=True,

@@ -9,9 +9,9 @@ import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import current_week, find_account
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.workspace.desk import Desk
 
 
 def test_the_composer_refuses_to_export_over_the_database(

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.cli import main
-from advisor_app.outputs import (
+from advisor_app.cli.main import main
+from advisor_app.workspace.folder import Workspace
+from advisor_app.workspace.outputs import (
     OutputError,
     OutputExistsError,
     ProtectedOutputError,
     write_output,
     write_output_with,
 )
-from advisor_app.workspace import Workspace
 
 
 def draft(root: Path, *args: str) -> list[str]:
@@ -84,7 +84,7 @@ def test_a_folder_and_a_missing_folder_give_one_line_errors(
 
 def test_pdf_to_tmp_in_a_real_process_says_no_traceback(demo_root: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "advisor_app.cli", *draft(demo_root, "--format", "pdf", "-o", str(tmp_path))],
+        [sys.executable, "-m", "advisor_app.cli.main", *draft(demo_root, "--format", "pdf", "-o", str(tmp_path))],
         capture_output=True,
         text=True,
         timeout=180,

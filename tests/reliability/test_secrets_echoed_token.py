@@ -14,12 +14,13 @@ from urllib.parse import quote
 import msgspec
 import pytest
 
-from advisor_app.cli import main
-from advisor_app.desk import open_desk
-from advisor_app.logs import forget_secrets, redact, register_secret, setup_logging
+from advisor_app.cli.main import main
 from advisor_app.secrets import TOKEN_ENVIRONMENT, Credentials
-from advisor_app.settings import save_settings
 from advisor_app.sync.http import HttpClient, HttpError, basic_token_auth
+from advisor_app.text.redaction import forget_secrets, redact, register_secret
+from advisor_app.workspace.desk import open_desk
+from advisor_app.workspace.logs import setup_logging
+from advisor_app.workspace.settings import save_settings
 from tests.unit.sync.fault_server import LoopbackServer, Reply, Request, serving
 
 TOKEN = "Zq9-unguessable/token+value=="
@@ -134,7 +135,7 @@ def test_cli_sync_output_logs_and_tracebacks_hold_no_token(
     # The window logs a failed sync, and an unexpected error with its traceback.
     setup_logging(root / "logs")
     log = logging.getLogger("advisor_app.reliability")
-    from advisor_app.sync.service import sync_workspace
+    from advisor_app.workspace.source_sync import sync_workspace
 
     desk = open_desk(root)
     try:

@@ -7,9 +7,9 @@ from typing import get_args, get_type_hints
 
 import pytest
 
-from advisor_app.cli import main
-from advisor_app.settings import Settings
+from advisor_app.cli.main import main
 from advisor_app.sync.providers.demo import SCALES
+from advisor_app.workspace.settings import Settings
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ import pytest
 
 from PySide6.QtCore import QTimer
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import current_week, find_account
 from advisor_app.drafts.template_limits import MAX_SECONDS
 from advisor_app.gui.drafts.composer import DraftComposer
+from advisor_app.workspace.desk import Desk
 
 HANG = (
     "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"

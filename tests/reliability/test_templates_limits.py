@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import compose_draft, current_week, find_account
 from advisor_app.drafts.template_limits import RenderLimits
 from advisor_app.drafts.templates import TemplateProblem, Templates
+from advisor_app.workspace.desk import Desk
 
 NESTED_LOOPS = (
     "{% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}"

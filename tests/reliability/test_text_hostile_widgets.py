@@ -15,11 +15,11 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import find_account
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.plain_text import tray_text
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk
 
 MARK = "Hostile"
 SUBJECT = (

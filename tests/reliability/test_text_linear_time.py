@@ -13,10 +13,10 @@ from sqlalchemy import select, update
 
 from PySide6.QtCore import QTimer
 
-from advisor_app.desk import Desk
 from advisor_app.gui.case_detail import CaseDetailView
 from advisor_app.store import schema
 from advisor_app.text import CASE_TEXT_LIMIT, looks_like_html, render_case_text, render_case_text_capped, sanitize_html
+from advisor_app.workspace.desk import Desk
 
 TWO_MB = ("<p>Hello <b>team</b>, see https://status.example/x &amp; more.</p>\n" * 40_000)[:2_000_000]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from advisor_app.desk import open_desk, restore_workspace_backup
 from advisor_app.errors import UpgradeFailedError
 from advisor_app.store import backups, database
+from advisor_app.workspace.desk import open_desk, restore_workspace_backup
 from tests.reliability.probes import make_workspace_at, revision_of, rows_of
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "advisor_app.cli", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "advisor_app.cli.main", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def digest_tree(root: Path) -> dict[str, str]:

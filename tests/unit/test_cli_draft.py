@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 from advisor_app.obligations.weekly_updates import iso_week
 from tests.conftest import NOW
 
@@ -24,7 +24,7 @@ BEFORE_HISTORY = iso_week((NOW - timedelta(days=120)).date())
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
     environment = {**os.environ, **env}
     return subprocess.run(
-        [sys.executable, "-m", "advisor_app.cli", *args], capture_output=True, timeout=180, env=environment
+        [sys.executable, "-m", "advisor_app.cli.main", *args], capture_output=True, timeout=180, env=environment
     )
 
 
@@ -56,9 +56,9 @@ def test_eml_to_a_file(demo_root: Path, tmp_path: Path) -> None:
 
 
 def test_the_stored_draft_is_exported(demo_root: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    from advisor_app.desk import open_desk
     from advisor_app.drafts.saved import save_draft
     from advisor_app.drafts.service import find_account
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(demo_root, demo=True)
     try:

@@ -11,7 +11,7 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from advisor_app.cli import main
+from advisor_app.cli.main import main
 from advisor_app.secrets import SERVICE
 from tests.unit.test_secrets import SmallKeyring
 

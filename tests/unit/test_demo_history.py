@@ -12,7 +12,6 @@ from sqlalchemy import Engine, select
 
 from advisor_app.attention.alerts import due_alerts
 from advisor_app.attention.records import candidate_cases, notified_keys, record_notified
-from advisor_app.desk import Desk
 from advisor_app.obligations.terms import load_terms
 from advisor_app.obligations.updates import updates_needing_attention, week_history
 from advisor_app.obligations.weekly_updates import WeekStatus
@@ -20,6 +19,7 @@ from advisor_app.store import database, schema
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.sync.engine import run_sync
 from advisor_app.sync.providers.demo import demo_source
+from advisor_app.workspace.desk import Desk
 
 ANCHOR = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 

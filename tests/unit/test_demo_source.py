@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from advisor_app.desk import Desk
 from advisor_app.domain import CaseStatus, EventKind
 from advisor_app.store import schema
 from advisor_app.sync.providers.demo import SCALES, demo_source
+from advisor_app.workspace.desk import Desk
 
 ANCHOR = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 

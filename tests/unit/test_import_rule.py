@@ -48,7 +48,7 @@ def test_the_checker_sees_a_qt_import(tmp_path: Path) -> None:
 
 def test_headless_commands_load_no_qt(tmp_path: Path) -> None:
     code = (
-        "import sys; from advisor_app import cli, desk, reports;"
+        "import sys; from advisor_app.cli import main, reports; from advisor_app.workspace import desk;"
         "from advisor_app.sync.providers import demo; from advisor_app.store import database;"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app import selftest
-from advisor_app.desk import Desk
-from advisor_app.selftest import Check, guarded, report
+from advisor_app.cli import selftest
+from advisor_app.cli.selftest import report
+from advisor_app.workspace.checks import Check, guarded
+from advisor_app.workspace.desk import Desk
 
 
 def test_a_failed_check_fails_the_report_and_is_named() -> None:

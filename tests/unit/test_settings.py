@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from advisor_app.errors import WorkspaceError
-from advisor_app.settings import Settings, load_settings, save_settings
+from advisor_app.workspace.settings import Settings, load_settings, save_settings
 
 
 def test_defaults_when_missing(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor_app.source_links import ticket_url, web_base
+from advisor_app.sync.source_links import ticket_url, web_base
 
 
 @pytest.mark.parametrize(

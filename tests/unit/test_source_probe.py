@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor_app.source_probe import (
+from advisor_app.connect.probe import (
     ServerIdentity,
     SourceAccess,
     failure_kind,
@@ -54,7 +54,7 @@ def test_zendesk_says_who_the_token_belongs_to(server: LoopbackServer) -> None:
 
 
 def test_an_address_without_a_scheme_means_https() -> None:
-    from advisor_app.source_probe import checked_url
+    from advisor_app.connect.probe import checked_url
 
     assert checked_url(access("Acme.zendesk.com/agent")) == "https://acme.zendesk.com"
 

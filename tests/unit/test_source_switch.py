@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from advisor_app.connections import ConnectionRequest, ConnectionSettingsError, connect, sign_out
-from advisor_app.desk import Desk
+from advisor_app.connect.connection import ConnectionRequest, ConnectionSettingsError, connect, sign_out
+from advisor_app.connect.switch import plan_switch
 from advisor_app.secrets import SERVICE, Credentials
-from advisor_app.source_switch import plan_switch
 from advisor_app.store import queries, schema
-from advisor_app.sync.service import sync_workspace
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.source_sync import sync_workspace
 from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
 from tests.unit.test_secrets import SmallKeyring
 
@@ -108,7 +108,7 @@ def test_a_failed_settings_write_takes_the_new_token_back(
     def refuse(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("advisor_app.connections.save_settings", refuse)
+    monkeypatch.setattr("advisor_app.connect.connection.save_settings", refuse)
     request = ConnectionRequest("zendesk", "https://acme.zendesk.com", EMAIL, TOKEN, zendesk_org_ids=(1,))
     with pytest.raises(OSError, match="disk full"):
         connect(demo_desk, request, Credentials(), start_over=True)
@@ -119,7 +119,7 @@ def test_a_failed_settings_write_takes_the_new_token_back(
 def test_sign_out_removes_the_token_and_the_session_copy(tmp_path: object, backend: SmallKeyring) -> None:
     from pathlib import Path
 
-    from advisor_app.desk import open_desk
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(Path(str(tmp_path)) / "ws", clock=lambda: datetime(2026, 11, 2, tzinfo=UTC))
     try:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from advisor_app.desk import Desk
 from advisor_app.gui.account.common import warning_color
 from advisor_app.gui.account.models import ContactsModel, FlaggedCasesModel
 from advisor_app.gui.labels import tier_label
 from advisor_app.gui.plain_text import make_plain
 from advisor_app.obligations.contacts import contacts_of, contacts_summary, unauthorized_requester_cases
 from advisor_app.obligations.terms import terms_of
+from advisor_app.workspace.desk import Desk
 
 
 def _table(model: ContactsModel | FlaggedCasesModel, stretch: int) -> QTableView:

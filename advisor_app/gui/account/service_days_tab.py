@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import (
@@ -49,8 +48,9 @@ from advisor_app.obligations.ledger import (
 )
 from advisor_app.obligations.service_days import ServiceDayBalance
 from advisor_app.obligations.terms import terms_of
-from advisor_app.outputs import OutputError, write_output
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.outputs import OutputError, write_output
 
 CASES_OFFERED = 200  # the newest cases of the account, to link an entry to
 

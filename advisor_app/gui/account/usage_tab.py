@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.models import BadRowsModel, UsageChangesModel, metric_label
 from advisor_app.gui.charts import ThemedChartView
@@ -40,6 +39,7 @@ from advisor_app.obligations.usage import (
     usage_series,
     week_over_week,
 )
+from advisor_app.workspace.desk import Desk
 
 
 class UsageImportDialog(QDialog):

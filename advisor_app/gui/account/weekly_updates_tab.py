@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
@@ -34,6 +33,7 @@ from advisor_app.obligations.terms import terms_of
 from advisor_app.obligations.tracking import set_updates_start
 from advisor_app.obligations.updates import WeekEntry, skip_week, unskip_week, week_history
 from advisor_app.obligations.weekly_updates import WeekStatus, iso_week
+from advisor_app.workspace.desk import Desk
 
 
 class SkipWeekDialog(QDialog):
@@ -237,7 +237,7 @@ class WeeklyUpdatesTab(QWidget):
             return
         composer = DraftComposer(self._desk, self._account_id, week, self.window())
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        composer.weekChanged.connect(self.composer_changed)
+        composer.week_changed.connect(self.composer_changed)
         composer.show()
 
     @Slot(QModelIndex)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.context import LANGUAGES
 from advisor_app.drafts.exports import markdown_to_html
@@ -44,7 +43,8 @@ from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
 from advisor_app.gui.tasks import BackgroundTask, CancelToken
-from advisor_app.outputs import write_output, write_output_with
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.outputs import write_output, write_output_with
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ PREVIEW_MS = 250
 class DraftComposer(QWidget):
     """A window for the update of `account_id` in `week` (an ISO week like 2026-W48)."""
 
-    weekChanged = Signal()
+    week_changed = Signal()
     """The week's state changed (drafted or sent): lists of weeks reload."""
 
     def __init__(self, desk: Desk, account_id: int, week: str, parent: QWidget | None = None) -> None:
@@ -485,11 +485,11 @@ class DraftComposer(QWidget):
             return
         self.status_label.setText(self.tr("Marked as sent"))
         self._update_state()
-        self.weekChanged.emit()
+        self.week_changed.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()
-        self.weekChanged.emit()
+        self.week_changed.emit()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.notes import Note, add_note, delete_note, edit_note, flag_note, notes_of
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_date
 from advisor_app.gui.plain_text import plain_tooltip
+from advisor_app.workspace.desk import Desk
 
 _FLAG = "\u2691"  # a flag: the note goes into the weekly update
 

@@ -35,8 +35,8 @@ from advisor_app.domain import (
     WeeklyUpdateState,
     load_tiers,
 )
+from advisor_app.domain.resources import resource_path
 from advisor_app.obligations.weekly_updates import due_at, iso_week
-from advisor_app.resources import resource_path
 from advisor_app.sync.provider import Page
 
 SOURCE = "demo"

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from advisor_app.attention import records, today
 from advisor_app.attention.account import account_overview
 from advisor_app.attention.alerts import Alert, AlertKind
-from advisor_app.desk import Desk
 from advisor_app.store import queries, schema
 from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
+from advisor_app.workspace.desk import Desk
 
 
 def test_the_previous_session_says_when_the_advisor_was_last_here(demo_desk: Desk) -> None:

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from advisor_app.desk import Desk
 from advisor_app.domain import WeeklyUpdateState
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.notes import NoteError, add_note, delete_note, edit_note, flag_note, notes_of
@@ -17,6 +16,7 @@ from advisor_app.drafts.service import accounts_owing_updates, draft_all_due, fi
 from advisor_app.errors import AdvisorError
 from advisor_app.obligations.terms import load_terms, set_contract_override
 from advisor_app.store import schema
+from advisor_app.workspace.desk import Desk
 from tests.unit.drafts.history import NOW, WEEK, account_id
 
 

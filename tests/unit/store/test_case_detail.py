@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from advisor_app.desk import Desk
 from advisor_app.domain import EventKind
 from advisor_app.sla import ClockState
 from advisor_app.store import schema
 from advisor_app.store.case_detail import case_detail
 from advisor_app.store.clocks import business_time_left
+from advisor_app.workspace.desk import Desk
 
 
 def _running_case(desk: Desk) -> int:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, func, select, text
 
-from advisor_app.desk import Desk
 from advisor_app.domain import Case
 from advisor_app.store import database, schema
 from advisor_app.store.search import HitKind, match_expression, search
 from advisor_app.store.upserts import mark_removed, upsert_accounts, upsert_cases
 from advisor_app.sync.providers.demo import SCALES, DemoSource
+from advisor_app.workspace.desk import Desk
 from tests.conftest import NOW
 
 

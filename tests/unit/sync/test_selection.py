@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from advisor_app.settings import AccountSelection, Settings
-from advisor_app.sync.selection import AccountRule, Candidate, Why, add, evaluate, remove, rule_of
+from advisor_app.sync.selection import AccountRule, AccountSelection, Candidate, Why, add, evaluate, remove
+from advisor_app.workspace.settings import Settings, rule_of
 
 CANDIDATES = [
     Candidate("ACME", "Acme Corp", "Ada Lovelace"),

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from advisor_app.cli import main
-from advisor_app.desk import open_desk
+from advisor_app.cli.main import main
 from advisor_app.domain import CaseStatus
 from advisor_app.domain.status_map import effective_status_map, parse_status_map
 from advisor_app.errors import StatusMapError
 from advisor_app.store import schema
-from advisor_app.sync.service import set_status_map
+from advisor_app.workspace.desk import open_desk
+from advisor_app.workspace.source_sync import set_status_map
 from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
 from tests.unit.test_connect import backend, connect  # noqa: F401  (the keyring fixture)
 from tests.unit.test_secrets import SmallKeyring

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from advisor_app.desk import open_desk
-from advisor_app.settings import save_settings
 from advisor_app.store import schema
 from advisor_app.sync.engine import SyncCancelled
-from advisor_app.sync.process import sync_in_process
-from advisor_app.sync.service import NotConnectedError
+from advisor_app.workspace.desk import open_desk
+from advisor_app.workspace.settings import save_settings
+from advisor_app.workspace.source_sync import NotConnectedError
+from advisor_app.workspace.sync_process import sync_in_process
 from tests.conftest import NOW
 
 

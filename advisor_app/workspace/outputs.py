@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advisor_app.errors import AdvisorError
-from advisor_app.workspace import Workspace
+from advisor_app.workspace.folder import Workspace
 
 # SQLite's companions of the database file (WAL mode, and a rollback journal if ever used).
 _DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")

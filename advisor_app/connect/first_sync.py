@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from advisor_app.desk import Desk, seed_demo_obligations
 from advisor_app.secrets import Credentials
 from advisor_app.store import schema
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.sync.engine import Progress, SyncReport, run_sync
 from advisor_app.sync.http import CancelToken, OnWait
 from advisor_app.sync.providers.demo import demo_source
-from advisor_app.sync.service import sync_workspace
+from advisor_app.workspace.desk import Desk, seed_demo_obligations
+from advisor_app.workspace.source_sync import sync_workspace
 
 
 def first_sync(

@@ -7,12 +7,10 @@ from collections.abc import Mapping
 
 import msgspec
 
-from advisor_app.desk import Desk
 from advisor_app.domain import CaseStatus
 from advisor_app.domain.status_map import effective_status_map
 from advisor_app.obligations.tracking import record_first_sync
 from advisor_app.secrets import Credentials
-from advisor_app.settings import save_settings
 from advisor_app.store.assignment import account_states, active_account_ids, follow_accounts
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import active_case_ids, set_aside_ids
@@ -23,7 +21,8 @@ from advisor_app.sync.provider import Provider
 from advisor_app.sync.providers.demo import demo_source
 from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, zendesk_provider
-from advisor_app.sync.selection import rule_of
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.settings import rule_of, save_settings
 
 
 class NotConnectedError(SyncError):

@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import WeeklyUpdateState
 from advisor_app.errors import WorkspaceError
-from advisor_app.logs import setup_logging
-from advisor_app.settings import Settings, load_settings, save_settings
 from advisor_app.store import schema
 from advisor_app.store.backups import damage, restore_backup
 from advisor_app.store.clocks import recompute_missing_clocks, recompute_on_change
@@ -32,8 +30,10 @@ from advisor_app.store.database import (
 )
 from advisor_app.sync.engine import run_sync
 from advisor_app.sync.providers.demo import DemoSource, demo_source
-from advisor_app.workspace import Workspace, check_root, prepare
-from advisor_app.workspace_lock import WorkspaceLock, acquire, acquire_waiting
+from advisor_app.workspace.folder import Workspace, check_root, prepare
+from advisor_app.workspace.lock import WorkspaceLock, acquire, acquire_waiting
+from advisor_app.workspace.logs import setup_logging
+from advisor_app.workspace.settings import Settings, load_settings, save_settings
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 import msgspec
 
-from advisor_app.connections import ConnectionSettingsError, source_url
+from advisor_app.connect.connection import ConnectionSettingsError, source_url
 from advisor_app.sync.http import (
     CancelToken,
     HttpAuthError,

@@ -109,14 +109,14 @@ def _iso_date(text: str) -> date:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    from advisor_app.workspace import default_root
+    from advisor_app.workspace.folder import default_root
 
     return Path(args.data_dir) if args.data_dir is not None else default_root(demo=args.demo)
 
 
 def _status(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
-    from advisor_app.reports import status_report
+    from advisor_app.cli.reports import status_report
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -137,8 +137,8 @@ def _print_status(report: dict[str, Any]) -> None:
 
 
 def _obligations(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
     from advisor_app.obligations.report import obligations
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -163,8 +163,8 @@ def _obligations(args: argparse.Namespace) -> int:
 
 
 def _usage_import(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
     from advisor_app.obligations.usage import import_usage, read_usage_file
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -182,7 +182,7 @@ def _usage_import(args: argparse.Namespace) -> int:
 def _doctor(args: argparse.Namespace) -> int:
     from advisor_app import secrets
     from advisor_app.store.database import head_revision, inspect_database
-    from advisor_app.workspace import DATABASE_NAME, check_root
+    from advisor_app.workspace.folder import DATABASE_NAME, check_root
 
     root = _root(args).expanduser().absolute()
     check_root(root)  # a file or an unusable folder: the one-line error, not a report about nothing
@@ -210,9 +210,9 @@ def _qt_description() -> str:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
     from advisor_app.sla import calendar_ids
     from advisor_app.store.clocks import change_holidays, current_calendar, holidays_in
+    from advisor_app.workspace.desk import open_desk
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -255,19 +255,19 @@ def _read_token() -> str:
 
 
 def _connect(args: argparse.Namespace) -> int:
-    from advisor_app.desk import writer_lock
+    from advisor_app.workspace.desk import writer_lock
 
     with writer_lock(_root(args), what="connect"):
         return _connect_holding_lock(args)
 
 
 def _connect_holding_lock(args: argparse.Namespace) -> int:
-    from advisor_app.connections import ConnectionRequest, connect
-    from advisor_app.desk import open_desk
+    from advisor_app.connect.connection import ConnectionRequest, connect
     from advisor_app.domain.status_map import parse_status_map
     from advisor_app.secrets import TOKEN_ENVIRONMENT, Credentials
-    from advisor_app.settings import AccountSelection
-    from advisor_app.sync.service import set_status_map
+    from advisor_app.sync.selection import AccountSelection
+    from advisor_app.workspace.desk import open_desk
+    from advisor_app.workspace.source_sync import set_status_map
 
     status_map = parse_status_map(args.status_map)  # a bad entry stops everything before the token is read
     credentials = Credentials()
@@ -298,9 +298,9 @@ def _connect_holding_lock(args: argparse.Namespace) -> int:
 
 
 def _accounts(args: argparse.Namespace) -> int:
-    from advisor_app.account_rule import edit_selection, print_selection, selection_report
-    from advisor_app.desk import open_desk
-    from advisor_app.sync.selection import rule_of
+    from advisor_app.connect.account_rule import edit_selection, print_selection, selection_report
+    from advisor_app.workspace.desk import open_desk
+    from advisor_app.workspace.settings import rule_of
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -318,15 +318,15 @@ def _accounts(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from advisor_app.desk import writer_lock
+    from advisor_app.workspace.desk import writer_lock
 
     with writer_lock(_root(args), what="sync"):
         return _sync_holding_lock(args)
 
 
 def _sync_holding_lock(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
-    from advisor_app.sync.service import sync_workspace
+    from advisor_app.workspace.desk import open_desk
+    from advisor_app.workspace.source_sync import sync_workspace
 
     desk = open_desk(_root(args), demo=args.demo)
     try:
@@ -352,7 +352,7 @@ def _sync_holding_lock(args: argparse.Namespace) -> int:
 
 
 def _restore_backup(args: argparse.Namespace) -> int:
-    from advisor_app.desk import restore_workspace_backup, writer_lock
+    from advisor_app.workspace.desk import restore_workspace_backup, writer_lock
 
     with writer_lock(_root(args), what="restore a backup"):
         backup, aside = restore_workspace_backup(_root(args), args.backup)
@@ -362,8 +362,8 @@ def _restore_backup(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from advisor_app.desk import open_desk
-    from advisor_app.drafts.cli import run_draft
+    from advisor_app.cli.draft import run_draft
+    from advisor_app.workspace.desk import open_desk
 
     if args.format == "pdf" and args.output is None:
         raise AdvisorError("a PDF needs a file: add -o FILE")
@@ -383,7 +383,7 @@ def _gui(args: argparse.Namespace) -> int:
 def _damage_found_while_reading(error: Exception, args: argparse.Namespace) -> AdvisorError | None:
     """The worded error when `error` is SQLite finding the database damaged (None: it is not)."""
     from advisor_app.store.database import damage_in, damaged_error
-    from advisor_app.workspace import Workspace
+    from advisor_app.workspace.folder import Workspace
 
     problem = damage_in(error)
     if problem is None:
@@ -395,7 +395,7 @@ def _damage_found_while_reading(error: Exception, args: argparse.Namespace) -> A
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
-        from advisor_app.selftest import main as self_test
+        from advisor_app.cli.selftest import main as self_test
 
         return self_test()
     handlers = {

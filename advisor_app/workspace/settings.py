@@ -14,20 +14,9 @@ from typing import Literal, get_args, get_origin, get_type_hints
 import msgspec
 
 from advisor_app.errors import WorkspaceError
+from advisor_app.sync.selection import AccountRule, AccountSelection
 
 SETTINGS_VERSION = 1
-
-
-class AccountSelection(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
-    """The advisor's accounts as a rule, evaluated on every sync (`advisor_app.sync.selection`)."""
-
-    advisors: list[str] = msgspec.field(default_factory=list)
-    """Values of the source's named-advisor field that mean the advisor (login, email, full name)."""
-    tag: str = ""
-    """Zendesk: organizations with this tag are the advisor's too."""
-    added: list[str] = msgspec.field(default_factory=list)
-    removed: list[str] = msgspec.field(default_factory=list)
-    all_accounts: bool = False
 
 
 class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
@@ -113,3 +102,22 @@ def save_settings(path: Path, settings: Settings) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def rule_of(settings: Settings) -> AccountRule:
+    """The workspace's rule. Workspaces connected before the rule existed keep what they chose
+    then: RT's chosen accounts (none chosen: every account), Zendesk's ids or tag."""
+    chosen = settings.account_selection
+    if chosen is not None:
+        return AccountRule(
+            advisors=tuple(chosen.advisors),
+            tag=chosen.tag,
+            added=tuple(chosen.added),
+            removed=tuple(chosen.removed),
+            all_accounts=chosen.all_accounts,
+        )
+    if settings.source_kind == "zendesk":
+        return AccountRule(tag=settings.zendesk_org_tag, added=tuple(str(i) for i in settings.zendesk_org_ids))
+    if settings.rt_accounts:
+        return AccountRule(added=tuple(settings.rt_accounts))
+    return AccountRule(all_accounts=True)

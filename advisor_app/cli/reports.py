@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from advisor_app.desk import Desk
 from advisor_app.sla import Clock
 from advisor_app.store import queries
 from advisor_app.store.clocks import clocks_for_cases
+from advisor_app.workspace.desk import Desk
 
 
 def _seconds(value: timedelta | None) -> float | None:

@@ -14,20 +14,17 @@ import email
 import platform
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import import_module, metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from advisor_app import APP_NAME, __version__
-from advisor_app.desk import Clock, Desk, open_desk, system_clock
-from advisor_app.settings import Settings, save_settings
-from advisor_app.workspace import default_root
-
-if TYPE_CHECKING:
-    from advisor_app.drafts.service import Export
+from advisor_app.workspace.checks import Check, guarded
+from advisor_app.workspace.desk import Clock, Desk, open_desk, system_clock
+from advisor_app.workspace.folder import default_root
+from advisor_app.workspace.settings import Settings, save_settings
 
 # The backend a platform should have, and the modules it needs (lost when freezing misses them).
 _PLATFORM_KEYRING = {
@@ -45,29 +42,6 @@ _RESOURCES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
-    name: str
-    ok: bool
-    detail: str
-    warning: bool = False
-    """Passed, but something here needs a look (it does not fail the self-test)."""
-
-    @property
-    def label(self) -> str:
-        if not self.ok:
-            return "FAIL"
-        return "warn" if self.warning else "ok"
-
-
-def guarded(name: str, check: Callable[[], Check]) -> Check:
-    """Run one check; an exception becomes its failure, so one broken part never hides the others."""
-    try:
-        return check()
-    except Exception as error:
-        return Check(name, False, f"{type(error).__name__}: {error}")
-
-
 def installation() -> str:
     """What is running: the frozen bundle's folder, or the Python environment."""
     if getattr(sys, "frozen", False):
@@ -76,7 +50,7 @@ def installation() -> str:
 
 
 def resources_check() -> Check:
-    from advisor_app.resources import resource_path
+    from advisor_app.domain.resources import resource_path
 
     paths = [resource_path(*parts) for parts in _RESOURCES]
     return Check("resources", True, f"{len(paths)} checked in {paths[0].parents[1]}")
@@ -112,7 +86,7 @@ def workspace_check(desk: Desk) -> Check:
 
 def sync_process_check(desk: Desk) -> Check:
     """The window's sync runs in a process of its own (spawned: in a bundle, the executable again)."""
-    from advisor_app.sync.process import sync_in_process
+    from advisor_app.workspace.sync_process import sync_in_process
 
     report = sync_in_process(desk.workspace.root, desk.settings, desk.clock(), None)
     written = sum(stream.written for stream in report.streams.values())
@@ -166,26 +140,10 @@ def _unavailable_reason(backend: str) -> str:
     return ""
 
 
-def first_account_export(desk: Desk) -> Export:
-    """This week's update of the first account, composed from the data."""
-    from sqlalchemy import select
-
-    from advisor_app.drafts.service import current_week, draft_or_compose, make_export, workspace_templates
-    from advisor_app.store import schema
-
-    with desk.engine.connect() as connection:
-        account_id = connection.scalar(select(schema.AccountRow.id).order_by(schema.AccountRow.id).limit(1))
-    if account_id is None:
-        raise LookupError("the workspace has no account to draft an update for")
-    now = desk.clock()
-    week = current_week(desk.engine, account_id, now)
-    templates = workspace_templates(desk.workspace.root)
-    markdown, language = draft_or_compose(desk.engine, templates, account_id, week, now, "en")
-    return make_export(desk.engine, templates, account_id, week, markdown, language)
-
-
 def eml_check(desk: Desk, folder: Path) -> Check:
     """A weekly update draft of the first demo account, as an unsent e-mail."""
+    from advisor_app.drafts.service import first_account_export
+
     export = first_account_export(desk)
     path = folder / "update.eml"
     path.write_bytes(export.eml(desk.clock()))

@@ -2,7 +2,7 @@
 
 The sync engine refuses to mix two sources in one store. Switching is therefore explicit:
 `plan_switch` says what will happen, `retire_synced_data` does it inside the caller's
-transaction (`connections.connect(..., start_over=True)` runs it with the new
+transaction (`connection.connect(..., start_over=True)` runs it with the new
 connection).
 
 What happens to the synced rows: nothing is deleted. Accounts, contacts and cases of
@@ -47,10 +47,6 @@ class SwitchPlan:
     case_events: int
     kept: dict[str, int]
     """Local-owned rows kept, per table (tables this version does not have are left out)."""
-
-    @property
-    def has_synced_data(self) -> bool:
-        return bool(self.accounts or self.contacts or self.cases or self.case_events)
 
 
 def _existing_tables(connection: Connection) -> set[str]:

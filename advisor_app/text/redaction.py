@@ -1,4 +1,4 @@
-"""Logging: named loggers per area, a rotating file per workspace, secrets redacted.
+"""Secrets kept out of text: log lines, tracebacks and error messages.
 
 Redaction knows the secret VALUES: a token is registered when it is loaded or stored
 (`secrets.Credentials`) and when a session puts it in a header (`sync.http.make_session`),
@@ -12,11 +12,8 @@ from __future__ import annotations
 import base64
 import html
 import json
-import logging
 import re
 import threading
-from logging.handlers import RotatingFileHandler
-from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 REDACTED = "[redacted]"
@@ -76,37 +73,3 @@ def redact(text: str) -> str:
     for rule, replacement in _REDACTIONS:
         text = rule.sub(replacement, text)
     return text
-
-
-class RedactingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
-
-
-def log_file(logs_dir: Path) -> Path:
-    """The workspace's current log file (older ones beside it end in .1, .2, .3)."""
-    return logs_dir / "advisor.log"
-
-
-class RedactingFormatter(logging.Formatter):
-    """Redacts the whole formatted record: the message, and a traceback's every line."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
-
-
-def setup_logging(logs_dir: Path, level: int = logging.INFO) -> None:
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(log_file(logs_dir), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactingFilter())
-    root = logging.getLogger("advisor_app")
-    for old in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
-        root.removeHandler(old)
-        old.close()
-    root.addHandler(handler)
-    root.setLevel(level)

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from advisor_app.errors import AdvisorError
-from advisor_app.settings import Settings
 from advisor_app.sync.engine import Progress, SyncError, SyncReport
+from advisor_app.workspace.settings import Settings
 
 if TYPE_CHECKING:  # the HTTP layer (requests) loads in the sync's process only
     from advisor_app.sync.http import CancelToken, OnWait
@@ -136,11 +136,11 @@ def _child_main(pipe: Connection) -> None:
 
 
 def _run(job: _Job, cancelled: threading.Event, pipe: Connection) -> SyncReport:
-    from advisor_app.desk import Desk
-    from advisor_app.logs import setup_logging
     from advisor_app.store.database import make_engine
-    from advisor_app.sync.service import sync_workspace
-    from advisor_app.workspace import Workspace
+    from advisor_app.workspace.desk import Desk
+    from advisor_app.workspace.folder import Workspace
+    from advisor_app.workspace.logs import setup_logging
+    from advisor_app.workspace.source_sync import sync_workspace
 
     workspace = Workspace(Path(job.root))
     setup_logging(workspace.logs_dir)

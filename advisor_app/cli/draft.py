@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from advisor_app.desk import Desk
 from advisor_app.drafts.service import (
     current_week,
     draft_or_compose,
@@ -14,7 +13,8 @@ from advisor_app.drafts.service import (
     workspace_templates,
 )
 from advisor_app.obligations.weekly_updates import parse_week
-from advisor_app.outputs import check_output, write_output, write_output_with
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.outputs import check_output, write_output, write_output_with
 
 
 def run_draft(

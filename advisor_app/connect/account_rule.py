@@ -11,13 +11,13 @@ from typing import Any
 import msgspec
 from sqlalchemy import select
 
-from advisor_app.desk import Desk
 from advisor_app.errors import AdvisorError
 from advisor_app.secrets import Credentials
-from advisor_app.settings import AccountSelection, save_settings
 from advisor_app.store import schema
-from advisor_app.sync.selection import add, remove, rule_of
-from advisor_app.sync.service import NotConnectedError, provider_for
+from advisor_app.sync.selection import AccountSelection, add, remove
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.settings import rule_of, save_settings
+from advisor_app.workspace.source_sync import NotConnectedError, provider_for
 
 
 class AccountRuleError(AdvisorError):

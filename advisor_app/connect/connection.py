@@ -15,16 +15,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 
-from advisor_app.desk import Desk
+from advisor_app.connect.switch import retire_synced_data
 from advisor_app.errors import AdvisorError
 from advisor_app.secrets import CredentialError, Credentials
-from advisor_app.settings import AccountSelection, save_settings
-from advisor_app.source_switch import retire_synced_data
 from advisor_app.sync.engine import stored_identity
 from advisor_app.sync.http import check_url, origin
 from advisor_app.sync.providers.rt import normalized_base_url
 from advisor_app.sync.providers.zendesk import ZendeskConfig
-from advisor_app.sync.selection import rule_of
+from advisor_app.sync.selection import AccountSelection
+from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.settings import rule_of, save_settings
 
 KINDS = ("rt", "zendesk")
 
@@ -81,7 +81,7 @@ def connect(
     The order is chosen so that a failure at any point leaves no half-configured
     workspace: the token goes first (a keyring that refuses it stops everything before a
     file or a row changes); with `start_over`, the previous source's synced data is then
-    retired in one database transaction (`source_switch`); the settings are saved last,
+    retired in one database transaction (`connect/switch.py`); the settings are saved last,
     atomically, and only then is the previous connection's token removed. When a later
     step fails, the token just stored is removed again. With `session_only`, the token is
     held in memory for this session instead of the keyring (the user chose so after the
