@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-IDS = {"B1", "B2", "B2-idle", "B3", "B3-cli", "B4", "B5", "B6", "B7", "B8", "B8-cli", "sync"}
+IDS = {"B1", "B2", "B2-idle", "B3", "B3-cli", "B4", "B4-200k", "B5", "B6", "B6-200k", "B7", "B8", "B8-cli", "sync"}
 FIELDS = {"id", "what", "unit", "figure", "floor", "floor_what", "ratio", "goal", "goal_met", "machine"}
 
 
@@ -43,7 +43,7 @@ def test_every_figure_runs_at_tiny_size_and_is_written_with_its_floor(tmp_path: 
             assert figure["floor"] > 0, figure["id"]
             assert figure["ratio"] == round(figure["figure"] / figure["floor"], 2)
     # Every figure that has a floor measured it in this run.
-    with_floor = {"B1", "B2", "B3", "B3-cli", "B4", "B5", "B6", "sync"}
+    with_floor = {"B1", "B2", "B3", "B3-cli", "B4", "B4-200k", "B5", "B6", "B6-200k", "sync"}
     assert {i for i, f in figures.items() if f["floor"] is not None} >= with_floor
     assert "database file untouched" in figures["B2-idle"]["note"]
 
