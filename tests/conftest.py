@@ -14,10 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from advisor_app.workspace.desk import Desk, open_desk
 
-# The demo workspace of the tests is anchored a minute before the session starts, so the
-# command line (which reads the system clock) and the movable clock of the GUI tests see
-# the same present; the data relative to the anchor is the same in every run.
-NOW = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+# The present of every test: a frozen Monday afternoon (Europe and the US both on winter
+# time), so no result depends on the day the suite runs. The command line gets it too:
+# in-process calls pass `main(argv, clock=fixed_clock)`.
+NOW = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
 
 
 def fixed_clock() -> datetime:

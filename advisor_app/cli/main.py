@@ -10,10 +10,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from advisor_app import APP_NAME, __version__
 from advisor_app.errors import AdvisorError
+
+if TYPE_CHECKING:
+    from advisor_app.workspace.desk import Clock
 
 
 class _Parser(argparse.ArgumentParser):
@@ -118,7 +121,7 @@ def _status(args: argparse.Namespace) -> int:
     from advisor_app.cli.reports import status_report
     from advisor_app.workspace.desk import open_desk
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         report = status_report(desk)
     finally:
@@ -140,7 +143,7 @@ def _obligations(args: argparse.Namespace) -> int:
     from advisor_app.obligations.report import obligations
     from advisor_app.workspace.desk import open_desk
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         with desk.engine.connect() as connection:
             report = obligations(connection, desk.clock())
@@ -166,7 +169,7 @@ def _usage_import(args: argparse.Namespace) -> int:
     from advisor_app.obligations.usage import import_usage, read_usage_file
     from advisor_app.workspace.desk import open_desk
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         with desk.engine.connect() as connection:
             parsed = read_usage_file(connection, args.file)
@@ -214,7 +217,7 @@ def _calendar(args: argparse.Namespace) -> int:
     from advisor_app.store.clocks import change_holidays, current_calendar, holidays_in
     from advisor_app.workspace.desk import open_desk
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         with desk.engine.begin() as connection:
             if args.calendar_id is None:
@@ -279,7 +282,7 @@ def _connect_holding_lock(args: argparse.Namespace) -> int:
         added=[*args.account, *(str(i) for i in args.zendesk_org_id)],
         all_accounts=args.all_accounts,
     )
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         kind_before = desk.settings.source_kind
         request = ConnectionRequest(
@@ -302,7 +305,7 @@ def _accounts(args: argparse.Namespace) -> int:
     from advisor_app.workspace.desk import open_desk
     from advisor_app.workspace.settings import rule_of
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         if args.add or args.remove:
             edit_selection(desk, args.add, args.remove)
@@ -328,7 +331,7 @@ def _sync_holding_lock(args: argparse.Namespace) -> int:
     from advisor_app.workspace.desk import open_desk
     from advisor_app.workspace.source_sync import sync_workspace
 
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
 
         def progress(stream: str, count: int) -> None:
@@ -355,7 +358,7 @@ def _restore_backup(args: argparse.Namespace) -> int:
     from advisor_app.workspace.desk import restore_workspace_backup, writer_lock
 
     with writer_lock(_root(args), what="restore a backup"):
-        backup, aside = restore_workspace_backup(_root(args), args.backup)
+        backup, aside = restore_workspace_backup(_root(args), args.backup, args.clock)
     kept = f"; the previous database is kept as {aside}" if aside is not None else ""
     print(f"restored {backup.name}{kept}", file=sys.stderr)
     return 0
@@ -367,7 +370,7 @@ def _draft(args: argparse.Namespace) -> int:
 
     if args.format == "pdf" and args.output is None:
         raise AdvisorError("a PDF needs a file: add -o FILE")
-    desk = open_desk(_root(args), demo=args.demo)
+    desk = open_desk(_root(args), demo=args.demo, clock=args.clock)
     try:
         return run_draft(desk, args.account, args.week, args.format, args.language, args.output, args.force)
     finally:
@@ -392,12 +395,18 @@ def _damage_found_while_reading(error: Exception, args: argparse.Namespace) -> A
     return damaged_error(workspace.database, workspace.backups_dir, problem)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run one command; `clock` is the present the commands see (tests pass a fixed one)."""
     args = build_parser().parse_args(argv)
+    if clock is None:
+        from advisor_app.workspace.desk import system_clock
+
+        clock = system_clock
+    args.clock = clock
     if args.self_test:
         from advisor_app.cli.selftest import main as self_test
 
-        return self_test()
+        return self_test(clock)
     handlers = {
         None: _gui,
         "gui": _gui,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -15,7 +14,6 @@ from advisor_app.store import schema
 def test_the_header_and_the_weekly_updates_tab_give_the_same_deadline(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     with main_window.desk.engine.connect() as connection:
         accounts = connection.execute(select(schema.accounts.c.id, schema.accounts.c.timezone)).all()
-    local_offset = datetime.now().astimezone().utcoffset()  # the test process's zone, whatever it is
     view = main_window.account_view
     checked = told_by_tab = 0
     for account_id, zone in accounts:
@@ -23,6 +21,8 @@ def test_the_header_and_the_weekly_updates_tab_give_the_same_deadline(qtbot, mai
         overview = view.overview
         if overview is None or overview.update_due is None:
             continue
+        # The test process's zone, whatever it is, at the deadline (not at the wall clock's today).
+        local_offset = overview.update_due.astimezone().utcoffset()
         if overview.update_due.astimezone(ZoneInfo(zone)).utcoffset() == local_offset:
             continue  # same wall clock here and there: the test could not tell the zones apart
         expected = local_time_text(overview.update_due, zone)

@@ -46,6 +46,8 @@ def small_keyring() -> Iterator[SmallKeyring]:
 
 
 def run(root: Path, *args: str) -> int:
+    # No clock= here: against the real RT the command line runs on real time (RT stamps
+    # tickets with its own clock), unlike the fixed clock of the rest of the suite.
     return main(["--data-dir", str(root), *args])
 
 

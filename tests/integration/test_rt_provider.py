@@ -38,6 +38,8 @@ TIMEOUT = 30.0
 
 
 def clock() -> datetime:
+    # Real time on purpose, unlike the rest of the suite's fixed clock: RT stamps tickets with
+    # its own clock, so the provider's "since" windows must be read against the same present.
     return datetime.now(UTC)
 
 

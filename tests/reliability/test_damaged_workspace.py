@@ -17,6 +17,7 @@ import pytest
 
 from advisor_app.cli.main import main
 from advisor_app.store.backups import backup_database
+from tests.conftest import fixed_clock
 from tests.reliability.probes import trials
 
 SEED = 1415
@@ -34,7 +35,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pristine") / "ws"
     root.mkdir()
     (root / "settings.json").write_text('{"demo_scale": "tiny"}')
-    assert main(["--data-dir", str(root), "--demo", "status", "--json"]) == 0
+    assert main(["--data-dir", str(root), "--demo", "status", "--json"], clock=fixed_clock) == 0
     backup_database(root / "advisor.db", root / "backups", "0007", NOW)
     return root
 
@@ -47,7 +48,7 @@ def _copy(pristine: Path, tmp_path: Path) -> Path:
 
 def _status(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     capsys.readouterr()
-    code = main(["--data-dir", str(root), "status", "--json"])
+    code = main(["--data-dir", str(root), "status", "--json"], clock=fixed_clock)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -104,7 +105,7 @@ def probe(
             continue
         outcome.refused_with_offer += 1
         # Only on the user's word: restore, and the damaged file is kept aside, untouched.
-        assert main(["--data-dir", str(root), "restore-backup"]) == 0
+        assert main(["--data-dir", str(root), "restore-backup"], clock=fixed_clock) == 0
         aside = list(root.glob("advisor.damaged-*.db"))
         if len(aside) != 1 or _digest(aside[0]) != damaged:
             outcome.problems.append(f"{what}: the damaged file was not kept aside as it was")
@@ -137,7 +138,7 @@ def test_a_damaged_workspace_without_backups_says_there_is_none(
     _truncate(root / "advisor.db", random.Random(SEED))
     code, _, err = _status(root, capsys)
     assert code == 1 and "is damaged" in err and "no backup to restore" in err
-    assert main(["--data-dir", str(root), "restore-backup"]) == 1
+    assert main(["--data-dir", str(root), "restore-backup"], clock=fixed_clock) == 1
     assert "no whole backup to restore" in capsys.readouterr().err
     assert not list(root.glob("advisor.damaged-*.db")), "nothing moved without a backup to put in its place"
 
@@ -155,5 +156,5 @@ def test_a_damaged_header_is_found_and_the_backup_offered(
     assert code == 1 and len(lines) == 1
     assert "is not an SQLite database" in lines[0] and "restore-backup" in lines[0]
     assert _digest(database) == damaged
-    assert main(["--data-dir", str(root), "restore-backup"]) == 0
+    assert main(["--data-dir", str(root), "restore-backup"], clock=fixed_clock) == 0
     assert _status(root, capsys)[0] == 0

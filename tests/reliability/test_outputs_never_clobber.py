@@ -21,6 +21,7 @@ from advisor_app.workspace.outputs import (
     write_output,
     write_output_with,
 )
+from tests.conftest import fixed_clock
 
 
 def draft(root: Path, *args: str) -> list[str]:
@@ -39,7 +40,7 @@ def test_draft_refuses_the_workspace_files_even_with_force(
 ) -> None:
     target = demo_root / name
     before = digest(target) if target.exists() else None
-    assert main([*draft(demo_root, "--format", "md", "-o", str(target), "--force")]) == 1
+    assert main([*draft(demo_root, "--format", "md", "-o", str(target), "--force")], clock=fixed_clock) == 1
     error = capsys.readouterr().err
     assert "one of the workspace's own files" in error and error.count("\n") == 1
     assert (digest(target) if target.exists() else None) == before
@@ -60,10 +61,10 @@ def test_a_link_to_the_database_is_refused_too(demo_root: Path, tmp_path: Path) 
 def test_an_existing_file_needs_force(demo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "update.md"
     target.write_text("mine, written by hand\n")
-    assert main(draft(demo_root, "-o", str(target))) == 1
+    assert main(draft(demo_root, "-o", str(target)), clock=fixed_clock) == 1
     assert capsys.readouterr().err == f"advisor-app: error: {target} exists; add --force to replace it\n"
     assert target.read_text() == "mine, written by hand\n"
-    assert main(draft(demo_root, "-o", str(target), "--force")) == 0
+    assert main(draft(demo_root, "-o", str(target), "--force"), clock=fixed_clock) == 0
     assert target.read_text().startswith("# Weekly update: Lumen Retail LLC")
     assert capsys.readouterr().err == f"wrote {target}\n"
 
@@ -72,12 +73,12 @@ def test_an_existing_file_needs_force(demo_root: Path, tmp_path: Path, capsys: p
 def test_a_folder_and_a_missing_folder_give_one_line_errors(
     demo_root: Path, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(draft(demo_root, "--format", fmt, "-o", str(tmp_path))) == 1
+    assert main(draft(demo_root, "--format", fmt, "-o", str(tmp_path)), clock=fixed_clock) == 1
     error = capsys.readouterr().err
     assert error == f"advisor-app: error: {tmp_path} is a folder; name a file in it, like {tmp_path / 'update'}\n"
     assert "wrote" not in error
     missing = tmp_path / "no-such-folder" / "update.md"
-    assert main(draft(demo_root, "--format", fmt, "-o", str(missing))) == 1
+    assert main(draft(demo_root, "--format", fmt, "-o", str(missing)), clock=fixed_clock) == 1
     assert capsys.readouterr().err == f"advisor-app: error: folder {missing.parent} does not exist\n"
     assert not missing.parent.exists()
 
@@ -99,7 +100,7 @@ def test_a_pdf_is_written_through_a_temporary_file(demo_root: Path, tmp_path: Pa
     out = tmp_path / "out"
     out.mkdir()
     target = out / "update.pdf"
-    assert main(draft(demo_root, "--format", "pdf", "-o", str(target))) == 0
+    assert main(draft(demo_root, "--format", "pdf", "-o", str(target)), clock=fixed_clock) == 0
     assert target.read_bytes().startswith(b"%PDF")
     assert [path.name for path in out.iterdir()] == ["update.pdf"]
 

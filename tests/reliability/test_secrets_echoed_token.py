@@ -21,6 +21,7 @@ from advisor_app.text.redaction import forget_secrets, redact, register_secret
 from advisor_app.workspace.desk import open_desk
 from advisor_app.workspace.logs import setup_logging
 from advisor_app.workspace.settings import save_settings
+from tests.conftest import fixed_clock
 from tests.unit.sync.fault_server import LoopbackServer, Reply, Request, serving
 
 TOKEN = "Zq9-unguessable/token+value=="
@@ -127,7 +128,7 @@ def test_cli_sync_output_logs_and_tracebacks_hold_no_token(
     root = tmp_path / "workspace"
     _connected_workspace(root, kind, echo_server.url)
     monkeypatch.setenv(TOKEN_ENVIRONMENT, TOKEN)
-    assert main(["--data-dir", str(root), "sync"]) == 1
+    assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 1
     out, err = capsys.readouterr()
     assert echo_server.requests, "the sync reached the echo server"
     assert "error" in err and not leaks(out + err)

@@ -10,6 +10,7 @@ import pytest
 from advisor_app.cli.main import main
 from advisor_app.sync.providers.demo import SCALES
 from advisor_app.workspace.settings import Settings
+from tests.conftest import fixed_clock
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ def test_a_bad_setting_is_one_line_naming_the_field(
 ) -> None:
     (tmp_path / "settings.json").write_text(settings)
     for args in (["status"], ["--demo", "status"]):
-        assert main(["--data-dir", str(tmp_path), *args]) == 1
+        assert main(["--data-dir", str(tmp_path), *args], clock=fixed_clock) == 1
         lines = capsys.readouterr().err.strip().splitlines()
         assert len(lines) == 1 and expected in lines[0], lines
     assert not (tmp_path / "advisor.db").exists(), "refused before anything was made"

@@ -7,11 +7,13 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from advisor_app.cli.main import main
+from tests.conftest import fixed_clock
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -27,7 +29,7 @@ def digest_tree(root: Path) -> dict[str, str]:
 
 
 def test_status_json_lists_accounts_and_open_cases(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_root), "--demo", "status", "--json"]) == 0
+    assert main(["--data-dir", str(demo_root), "--demo", "status", "--json"], clock=fixed_clock) == 0
     report = json.loads(capsys.readouterr().out)
     assert len(report["accounts"]) == 25
     account = report["accounts"][0]
@@ -98,7 +100,7 @@ def test_demo_flag_refuses_a_workspace_connected_elsewhere(tmp_path: Path) -> No
 
 
 def test_doctor_tells_where_and_on_what(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_root), "doctor"]) == 0
+    assert main(["--data-dir", str(demo_root), "doctor"], clock=fixed_clock) == 0
     out = capsys.readouterr().out
     assert f"data dir:  {demo_root}" in out
     assert "schema:" in out and "none (new workspace)" not in out
@@ -111,7 +113,7 @@ def test_doctor_on_a_data_dir_that_is_a_file_fails_in_one_line(
 ) -> None:
     not_a_folder = tmp_path / "notes.txt"
     not_a_folder.write_text("mine", encoding="utf-8")
-    assert main(["--data-dir", str(not_a_folder), "doctor"]) != 0
+    assert main(["--data-dir", str(not_a_folder), "doctor"], clock=fixed_clock) != 0
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == f"advisor-app: error: data dir {not_a_folder} is not a folder\n"
@@ -119,19 +121,27 @@ def test_doctor_on_a_data_dir_that_is_a_file_fails_in_one_line(
 
 
 def test_calendar_holidays_are_shown_and_edited(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026"]) == 0
+    assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026"], clock=fixed_clock) == 0
     shown = capsys.readouterr().out
     assert "America/Denver" in shown and "mon: 07:00-18:00" in shown
     assert "2026-11-26" in shown and "2026-12-25" in shown  # Thanksgiving, Christmas
     assert "2026-12-24" not in shown
     assert main(["--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026",
-                 "--add-holiday", "2026-12-24", "--remove-holiday", "2026-11-26"]) == 0  # fmt: skip
+                 "--add-holiday", "2026-12-24", "--remove-holiday", "2026-11-26"], clock=fixed_clock) == 0  # fmt: skip
     captured = capsys.readouterr()
     assert "open cases recomputed" in captured.err
     assert "2026-12-24" in captured.out and "2026-11-26" not in captured.out
     # The edit is the workspace's: a fresh process sees it.
     again = run("--data-dir", str(demo_root), "calendar", "us-mountain", "--year", "2026")
     assert "2026-12-24" in again.stdout and "2026-11-26" not in again.stdout
+
+
+def test_commands_run_on_the_clock_they_are_given(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Without --year the calendar shows the holidays of the present's year: the clock's, not the machine's.
+    assert (
+        main(["--data-dir", str(demo_root), "calendar", "de"], clock=lambda: datetime(2031, 3, 3, 9, tzinfo=UTC)) == 0
+    )
+    assert "holidays 2031:" in capsys.readouterr().out
 
 
 def test_calendar_errors_are_one_line(demo_root: Path) -> None:
@@ -142,7 +152,7 @@ def test_calendar_errors_are_one_line(demo_root: Path) -> None:
 
 
 def test_obligations_json_per_account(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"], clock=fixed_clock) == 0
     accounts = json.loads(capsys.readouterr().out)["accounts"]
     assert len(accounts) == 25
     by_tier = {a["tier"]: a for a in accounts}
@@ -160,7 +170,7 @@ def test_obligations_json_per_account(demo_root: Path, capsys: pytest.CaptureFix
 def test_obligations_json_counts_cases_from_unauthorized_requesters(
     demo_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"], clock=fixed_clock) == 0
     accounts = json.loads(capsys.readouterr().out)["accounts"]
     assert all(a["contract_overrides"] == [] for a in accounts)
     assert sum(a["authorized_contacts"]["open_cases_from_others"] for a in accounts) > 0
@@ -169,12 +179,12 @@ def test_obligations_json_counts_cases_from_unauthorized_requesters(
 def test_usage_import_reports_bad_lines_and_imports_nothing_unless_asked(
     demo_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--data-dir", str(demo_root), "obligations", "--json"]) == 0
+    assert main(["--data-dir", str(demo_root), "obligations", "--json"], clock=fixed_clock) == 0
     first = json.loads(capsys.readouterr().out)["accounts"][0]
     path = tmp_path / "usage.csv"
     path.write_text(f"account,metric,day,value\n{first['name']},seats,2026-01-05,4\n{first['id']},seats,oops,4\n")
-    assert main(["--data-dir", str(demo_root), "usage-import", str(path)]) == 1
+    assert main(["--data-dir", str(demo_root), "usage-import", str(path)], clock=fixed_clock) == 1
     err = capsys.readouterr().err
     assert "usage.csv:3: day 'oops' is not a date" in err and "nothing was imported" in err
-    assert main(["--data-dir", str(demo_root), "usage-import", str(path), "--import-good-rows"]) == 0
+    assert main(["--data-dir", str(demo_root), "usage-import", str(path), "--import-good-rows"], clock=fixed_clock) == 0
     assert capsys.readouterr().out.strip() == "imported 1 row"

@@ -14,7 +14,7 @@ import pytest
 
 from advisor_app.cli.main import main
 from advisor_app.obligations.weekly_updates import iso_week
-from tests.conftest import NOW
+from tests.conftest import NOW, fixed_clock
 
 # The demo's history spans the eight weeks before the session's present.
 LAST_WEEK = iso_week((NOW - timedelta(days=7)).date())
@@ -33,21 +33,21 @@ def draft(demo_root: Path, *args: str) -> list[str]:
 
 
 def test_markdown_text_and_html_to_standard_output(demo_root: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    assert main(draft(demo_root, "--week", BEFORE_HISTORY)) == 0
+    assert main(draft(demo_root, "--week", BEFORE_HISTORY), clock=fixed_clock) == 0
     markdown = capsysbinary.readouterr().out.decode("utf-8")
     assert markdown.startswith(f"# Weekly update: Lumen Retail LLC, {BEFORE_HISTORY}")
     assert "No cases, service days, usage figures or notes were recorded for this week." in markdown
-    assert main(draft(demo_root, "--format", "txt", "--language", "de")) == 0
+    assert main(draft(demo_root, "--format", "txt", "--language", "de"), clock=fixed_clock) == 0
     text = capsysbinary.readouterr().out.decode("utf-8")
     assert text.startswith("Wochenbericht: Lumen Retail LLC, 20") and "\n=====" in text
-    assert main(draft(demo_root, "--format", "html")) == 0
+    assert main(draft(demo_root, "--format", "html"), clock=fixed_clock) == 0
     html = capsysbinary.readouterr().out.decode("utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<h2>Cases</h2>" in html and '<table border="1"' in html
 
 
 def test_eml_to_a_file(demo_root: Path, tmp_path: Path) -> None:
     target = tmp_path / "update.eml"
-    assert main(draft(demo_root, "--week", LAST_WEEK, "--format", "eml", "-o", str(target))) == 0
+    assert main(draft(demo_root, "--week", LAST_WEEK, "--format", "eml", "-o", str(target)), clock=fixed_clock) == 0
     message = email.message_from_string(target.read_bytes().decode("utf-8"), policy=default)
     assert message["X-Unsent"] == "1"
     assert message["Subject"] == f"Weekly update Lumen Retail LLC, {LAST_WEEK}"
@@ -75,7 +75,7 @@ def test_the_stored_draft_is_exported(demo_root: Path, capsysbinary: pytest.Capt
         )
     finally:
         desk.close()
-    assert main(draft(demo_root, "--week", "2026-W45")) == 0
+    assert main(draft(demo_root, "--week", "2026-W45"), clock=fixed_clock) == 0
     assert capsysbinary.readouterr().out == b"# Mine\n\nEdited by hand.\n"
 
 

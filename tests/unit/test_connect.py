@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import keyring
@@ -13,6 +14,7 @@ from keyring.backends.fail import Keyring as FailKeyring
 
 from advisor_app.cli.main import main
 from advisor_app.secrets import SERVICE
+from tests.conftest import MovableClock, fixed_clock
 from tests.unit.test_secrets import SmallKeyring
 
 TOKEN = "1-42-0123456789abcdef0123456789abcdef"
@@ -29,7 +31,7 @@ def backend() -> Iterator[SmallKeyring]:
 
 def connect(monkeypatch: pytest.MonkeyPatch, root: Path, *args: str, token: str = TOKEN) -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(token + "\n"))
-    return main(["--data-dir", str(root), "connect", *args])
+    return main(["--data-dir", str(root), "connect", *args], clock=fixed_clock)
 
 
 def every_file_text(root: Path) -> str:
@@ -132,8 +134,11 @@ def test_another_source_is_not_mixed_in(
     assert json.loads((root / "settings.json").read_text())["source_kind"] == "rt"
 
 
-def test_sync_on_the_demo_workspace_reports_progress(demo_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(demo_root), "--demo", "sync"]) == 0
+def test_sync_on_the_demo_workspace_reports_progress(
+    demo_root: Path, clock: MovableClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock.advance(timedelta(hours=1))  # an hour after the demo was made: its history moved on
+    assert main(["--data-dir", str(demo_root), "--demo", "sync"], clock=clock) == 0
     err = capsys.readouterr().err
     lines = err.strip().splitlines()
     assert {line.split(":")[0] for line in lines[:-1]} == {
@@ -148,7 +153,7 @@ def test_sync_on_the_demo_workspace_reports_progress(demo_root: Path, capsys: py
 
 
 def test_sync_without_a_source_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path / "ws"), "sync"]) == 1
+    assert main(["--data-dir", str(tmp_path / "ws"), "sync"], clock=fixed_clock) == 1
     assert capsys.readouterr().err == "advisor-app: error: this workspace is not connected to a ticketing system yet\n"
 
 
@@ -189,7 +194,7 @@ def test_with_the_automation_token_connect_stores_no_token_and_needs_no_keyring(
             err = capsys.readouterr().err
             assert "ADVISOR_APP_TOKEN is set: no token was stored" in err
             assert json.loads((root / "settings.json").read_text())["source_user"] == EMAIL
-            assert main(["--data-dir", str(root), "sync"]) == 0
+            assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 0
             assert "synced: accounts 2" in capsys.readouterr().err
     finally:
         keyring.set_keyring(previous)
@@ -217,10 +222,10 @@ def test_connect_then_sync_a_zendesk_instance(
         assert connect(monkeypatch, root, "zendesk", url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
                        token=TOKEN) == 0  # fmt: skip
         assert json.loads((root / "settings.json").read_text())["source_url"] == server.url
-        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 0
         err = capsys.readouterr().err
         assert "synced: accounts 2" in err
-        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+        assert main(["--data-dir", str(root), "status", "--json"], clock=fixed_clock) == 0
     report = json.loads(capsys.readouterr().out)
     assert sorted(a["name"] for a in report["accounts"]) == ["Acme Corp", "Globex GmbH"]
     assert {c["subject"] for c in report["cases"]} >= {"Dashboards down", "Import fails"}
@@ -247,9 +252,9 @@ def test_accounts_lists_and_edits_the_zendesk_selection(
     with running(fake) as server:
         assert connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
                        token=TOKEN) == 0  # fmt: skip
-        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 0
         capsys.readouterr()
-        assert main(["--data-dir", str(root), "accounts", "--json"]) == 0
+        assert main(["--data-dir", str(root), "accounts", "--json"], clock=fixed_clock) == 0
         report = json.loads(capsys.readouterr().out)
         verdicts = {a["name"]: (a["included"], a["why"], a["local"]) for a in report["accounts"]}
         assert verdicts == {
@@ -257,12 +262,12 @@ def test_accounts_lists_and_edits_the_zendesk_selection(
             "Globex GmbH": (True, "tagged", "active"),
             "Initech": (False, "names_another_advisor", "none"),
         }
-        assert main(["--data-dir", str(root), "accounts", "--remove", "Acme Corp"]) == 0
+        assert main(["--data-dir", str(root), "accounts", "--remove", "Acme Corp"], clock=fixed_clock) == 0
         out = capsys.readouterr().out
         assert "out  " + str(ids["acme"]) in out and "removed by you" in out
-        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 0
         assert "no longer assigned to you: Acme Corp (local data kept)" in capsys.readouterr().err
-        assert main(["--data-dir", str(root), "status", "--json"]) == 0
+        assert main(["--data-dir", str(root), "status", "--json"], clock=fixed_clock) == 0
     status = json.loads(capsys.readouterr().out)
     assert [a["name"] for a in status["accounts"]] == ["Globex GmbH"]
     globex = status["accounts"][0]["id"]
@@ -270,5 +275,5 @@ def test_accounts_lists_and_edits_the_zendesk_selection(
 
 
 def test_accounts_needs_a_connected_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data-dir", str(tmp_path / "ws"), "accounts", "--add", "X"]) == 1
+    assert main(["--data-dir", str(tmp_path / "ws"), "accounts", "--add", "X"], clock=fixed_clock) == 1
     assert "not connected to Request Tracker or Zendesk" in capsys.readouterr().err

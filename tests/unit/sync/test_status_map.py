@@ -19,6 +19,7 @@ from advisor_app.errors import StatusMapError
 from advisor_app.store import schema
 from advisor_app.workspace.desk import open_desk
 from advisor_app.workspace.source_sync import set_status_map
+from tests.conftest import fixed_clock
 from tests.unit.sync.zendesk_fake import EMAIL, TOKEN, FakeZendesk, populate, running
 from tests.unit.test_connect import backend, connect  # noqa: F401  (the keyring fixture)
 from tests.unit.test_secrets import SmallKeyring
@@ -112,7 +113,7 @@ def test_a_zendesk_status_map_from_connect_then_edited_moves_the_stored_meanings
         assert connect(monkeypatch, root, "zendesk", server.url, "--user", EMAIL, "--zendesk-org-tag", "advisor-ada",
                        "--status-map", "pending=hold", token=TOKEN) == 0  # fmt: skip
         assert json.loads((root / "settings.json").read_text())["status_map"] == {"pending": "hold"}
-        assert main(["--data-dir", str(root), "sync"]) == 0
+        assert main(["--data-dir", str(root), "sync"], clock=fixed_clock) == 0
 
     # Pending read as on hold: the follow-up clock runs (the policy pauses only waiting).
     held = _case(root, ids["t2"])
