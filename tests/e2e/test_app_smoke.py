@@ -23,16 +23,21 @@ def wait_for(path: Path, text: str, process: subprocess.Popen[str], timeout: flo
     raise AssertionError(f"{text!r} not logged within {timeout}s")
 
 
-def test_app_starts_shows_the_demo_and_quits_cleanly(tmp_path: Path) -> None:
-    root = tmp_path / "workspace"
+def start_demo_app(root: Path) -> subprocess.Popen[str]:
+    """`advisor-app --demo` on the workspace `root`, offscreen, its output kept."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "advisor_app.cli.main", "--demo", "--data-dir", str(root)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_app_starts_shows_the_demo_and_quits_cleanly(tmp_path: Path) -> None:
+    root = tmp_path / "workspace"
+    process = start_demo_app(root)
     try:
         log = wait_for(root / "logs" / "advisor.log", "window shown", process)
         assert "window shown: 25 accounts" in log
@@ -60,14 +65,7 @@ def test_a_termination_signal_during_start_up_is_not_lost(tmp_path: Path) -> Non
     """SIGTERM while the demo workspace is still being filled (before the event loop runs):
     the signal waits in the wake-up socket and the app quits cleanly once the loop starts."""
     root = tmp_path / "workspace"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "advisor_app.cli.main", "--demo", "--data-dir", str(root)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start_demo_app(root)
     try:
         wait_for(root / "logs" / "advisor.log", "filling the demo workspace", process)
         process.send_signal(signal.SIGTERM)
