@@ -225,9 +225,9 @@ class CaseDetailView(QWidget):
         for row, clock in enumerate(clocks):
             for column in range(len(self.COLUMNS)):
                 self.clocks_table.setItem(row, column, QTableWidgetItem())
-            self.clocks_table.item(row, 0).setText(kind_label(clock.kind.value))
+            self._clock_cell(row, 0).setText(kind_label(clock.kind.value))
             target = clock.target
-            self.clocks_table.item(row, 2).setText(self.tr("none") if target is None else format_duration(target))
+            self._clock_cell(row, 2).setText(self.tr("none") if target is None else format_duration(target))
         self.refresh_clocks()
         table = self.clocks_table
         height = table.horizontalHeader().height() + 2 * table.frameWidth()
@@ -244,17 +244,24 @@ class CaseDetailView(QWidget):
         for row, clock in enumerate(self._ordered_clocks(self.detail)):
             figures = clock.at(now)
             text, icon, color = self._state_look(clock, figures)
-            state_item = self.clocks_table.item(row, 1)
+            state_item = self._clock_cell(row, 1)
             state_item.setText(text)
             state_item.setIcon(icon)
             if color is not None:
                 state_item.setForeground(color)
-            deadline_item = self.clocks_table.item(row, 3)
+            deadline_item = self._clock_cell(row, 3)
             deadline_item.setText(self._deadline_text(clock, figures))
-            left_item = self.clocks_table.item(row, 4)
+            left_item = self._clock_cell(row, 4)
             left_item.setText(self._left_text(clock, figures))
             if color is not None and (figures.state is ClockState.BREACHED or figures.at_risk):
                 left_item.setForeground(color)
+
+    def _clock_cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.clocks_table.item(row, column)
+        if item is None:  # _fill_clocks puts an item in every cell; a missing one is made, not crashed on
+            item = QTableWidgetItem()
+            self.clocks_table.setItem(row, column, item)
+        return item
 
     def _state_look(self, clock: ClockDetail, figures: ClockNow) -> tuple[str, QIcon, QColor | None]:
         state = figures.state

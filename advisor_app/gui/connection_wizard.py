@@ -12,10 +12,9 @@ sync in the background; cancelling it keeps what was synced and the connection.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import cast
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, Slot
@@ -57,7 +56,7 @@ from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.icons import icon
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.plain_text import make_plain
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.selection import AccountSelection
@@ -260,7 +259,7 @@ class ConnectionPage(QWizardPage):
         self.result = None
         self._tested = self._values()
 
-        def work(_report: Callable[[Any], None], token: CancelToken) -> ProbeResult:
+        def work(_report: Report, token: CancelToken) -> ProbeResult:
             identity = probe(access, cancel=token)
             result = ProbeResult(identity)
             try:
@@ -490,7 +489,7 @@ class SyncPage(QWizardPage):
         desk = wizard.desk
         credentials = app_credentials()
 
-        def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
+        def work(report: Report, token: CancelToken) -> SyncReport:
             return first_sync(
                 desk,
                 token,
@@ -518,7 +517,7 @@ class SyncPage(QWizardPage):
 
     @Slot(object)
     def _on_progress(self, value: object) -> None:
-        stream, detail = value  # type: ignore[misc]
+        stream, detail = cast(tuple[str, str | int], value)
         if isinstance(detail, str):
             self.status.setText(detail)
         else:

@@ -132,7 +132,7 @@ class ExceptionHooks(QObject):
         if self._fault_file is not None:
             self._fault_file.close()
             self._fault_file = None
-        if self._fault_handler_was_enabled:
+        if self._fault_handler_was_enabled and sys.__stderr__ is not None:
             faulthandler.enable(file=sys.__stderr__)
 
     def handle_exception(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

@@ -70,7 +70,8 @@ def _tr(text: str) -> str:
 
 
 # The sentence for each type, the most specific first (subclasses before their bases).
-_HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
+# QT_TRANSLATE_NOOP hands back its text unchanged; Qt's stubs type that as `object`.
+_HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], object], ...] = (
     (SyncCancelled, QT_TRANSLATE_NOOP("errors", "The sync was cancelled; what it had fetched is kept.")),
     (
         _HTTP + "HttpConnectError",
@@ -157,7 +158,7 @@ _HEADLINES: tuple[tuple[_Kind | tuple[_Kind, ...], str], ...] = (
 def _headline(error: BaseException) -> str | None:
     for kinds, text in _HEADLINES:
         if _is(error, kinds):
-            return _tr(text)
+            return _tr(str(text))
     return None
 
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             known = {column.key for column in self.all_cases.model.columns}
             self.column_choices.restore({key for key in str(hidden).split(",") if key in known})
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.cancel()
         self.countdown_timer.stop()
         self.notifier.hide_tray()

@@ -19,7 +19,7 @@ class OfflineDocument(QTextDocument):
     """A text document that loads no resources: images or style sheets named in a draft
     (remote or local files) are never fetched."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
 

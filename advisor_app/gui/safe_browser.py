@@ -37,7 +37,7 @@ class SafeTextBrowser(QTextBrowser):
         self.setSearchPaths([])
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    def loadResource(self, type: int, name: QUrl) -> Any:
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         self.refused_resources.append(QUrl(name))
         return None
 

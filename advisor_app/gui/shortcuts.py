@@ -113,8 +113,11 @@ def add_shortcuts_action(help_menu: QMenu, window: QWidget) -> QAction:
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     opener = _ShortcutsOpener(window, action)
     action.triggered.connect(opener.open)
-    first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, action)  # first in Help, above About
+    actions = help_menu.actions()
+    if actions:
+        help_menu.insertAction(actions[0], action)  # first in Help, above About
+    else:
+        help_menu.addAction(action)
     return action
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.gui.error_text import describe_error_line
 from advisor_app.gui.i18n import format_count
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.workspace.desk import Desk
 
@@ -59,7 +57,7 @@ class SyncController(QObject):
         # modules (providers, HTTP) load there, the keyring only to hand over the token.
         from advisor_app.workspace.sync_process import sync_in_process
 
-        def work(report: Callable[[Any], None], token: CancelToken) -> SyncReport:
+        def work(report: Report, token: CancelToken) -> SyncReport:
             secret = None
             if settings.source_kind in ("rt", "zendesk"):
                 from advisor_app.gui.credentials import app_credentials

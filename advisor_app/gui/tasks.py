@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -59,7 +59,13 @@ class CancelToken:
         return self._event.wait(timeout)
 
 
-Work = Callable[[Callable[..., None], CancelToken], Any]
+class Report(Protocol):
+    """How work reports progress; `urgent` skips the throttle (a wait must always be shown)."""
+
+    def __call__(self, value: Any, urgent: bool = False) -> None: ...
+
+
+Work = Callable[[Report, CancelToken], Any]
 """work(report, token): `report(value)` is throttled; `report(value, True)` always reaches the GUI
 (a wait the user must see, which may follow a progress report within the interval)."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from advisor_app.attention import today
@@ -132,7 +133,7 @@ class TodayView(QWidget):
         self.setTabOrder(self.weekly.view, self.service_days.view)
         self.setTabOrder(self.service_days.view, self.changes.view)
 
-    def _bold(self):  # type: ignore[no-untyped-def]
+    def _bold(self) -> QFont:
         font = self.font()
         font.setBold(True)
         return font

@@ -56,7 +56,8 @@ class ServiceDayDialog(QDialog):
         super().__init__(parent)
         self._submit = submit
         self.setWindowTitle(self.tr("Correct service days") if entry else self.tr("Book service days"))
-        self.day = QDateEdit(calendarPopup=True)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.amount = QDoubleSpinBox()
         self.amount.setRange(0.5, 10.0)

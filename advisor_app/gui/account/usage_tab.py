@@ -156,8 +156,9 @@ class UsageTab(QWidget):
         self.changes_table.resizeColumnsToContents()
         while self.charts_layout.count():
             item = self.charts_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            chart = item.widget() if item is not None else None
+            if chart is not None:
+                chart.deleteLater()
         by_metric = {change.metric: change.change for change in changes}
         for position, (metric, points) in enumerate(series.items()):
             self.charts_layout.addWidget(

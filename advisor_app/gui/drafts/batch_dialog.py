@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +19,7 @@ from advisor_app.drafts.service import BatchItem, draft_all_due, workspace_templ
 from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.error_text import describe_error
-from advisor_app.gui.tasks import BackgroundTask, CancelToken
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report
 from advisor_app.workspace.desk import Desk
 
 
@@ -58,7 +55,7 @@ class BatchDraftDialog(QDialog):
         engine, templates, now = desk.engine, workspace_templates(desk.workspace.root), desk.clock()
         template, language = desk.settings.draft_template, desk.settings.draft_language
 
-        def work(_report: Callable[[Any], None], _token: CancelToken) -> list[BatchItem]:
+        def work(_report: Report, _token: CancelToken) -> list[BatchItem]:
             return draft_all_due(engine, templates, now, template=template, language=language)
 
         self.task = BackgroundTask(work, drafts_pool(), self)

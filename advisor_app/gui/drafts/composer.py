@@ -8,7 +8,6 @@ when the window closes, so a crash loses at most the last moment of typing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,7 @@ from advisor_app.gui.drafts.diff_dialog import DiffDialog
 from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
-from advisor_app.gui.tasks import BackgroundTask, CancelToken
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.outputs import write_output, write_output_with
 
@@ -251,8 +250,8 @@ class DraftComposer(QWidget):
             self.state_label.setText(self.tr("Not drafted yet"))
         for widget in (self.editor, self.highlights):
             widget.setReadOnly(sent)
-        for widget in (self.regenerate_button, self.template_box, self.language_box, self.sent_button):
-            widget.setEnabled(not sent and self.task is None)
+        for control in (self.regenerate_button, self.template_box, self.language_box, self.sent_button):
+            control.setEnabled(not sent and self.task is None)
 
     def _local(self, instant: datetime) -> str:
         return format_instant(instant, self.timezone)
@@ -349,7 +348,7 @@ class DraftComposer(QWidget):
         now, highlights = self.desk.clock(), self.highlights.toPlainText()
         template, language = self.template, self.language
 
-        def work(_report: Callable[[Any], None], token: CancelToken) -> Composed | None:
+        def work(_report: Report, token: CancelToken) -> Composed | None:
             composed = compose_draft(
                 engine, templates, account_id, week, now, highlights=highlights, template=template, language=language
             )

@@ -23,5 +23,5 @@ class OfflineBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(PREVIEW_STYLE)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
