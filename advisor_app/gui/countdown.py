@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import cache
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
@@ -83,7 +84,17 @@ def format_duration(value: timedelta) -> str:
     return sign + text
 
 
-def next_countdown_change(row: CaseListRow, value: Countdown, now: datetime) -> datetime | None:
+class ClockTurns(Protocol):
+    """When a listed case's clock turns at risk and breaches (a `CaseListRow` has both)."""
+
+    @property
+    def clock_at_risk_at(self) -> datetime | None: ...
+
+    @property
+    def clock_breach_at(self) -> datetime | None: ...
+
+
+def next_countdown_change(row: ClockTurns, value: Countdown, now: datetime) -> datetime | None:
     """The next instant this countdown's cell reads differently: its state changes (at risk,
     breach), or the remaining time crosses the unit it is shown in (seconds under an hour,
     minutes under a day, hours beyond). None when nothing about it changes with time."""

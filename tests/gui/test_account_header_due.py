@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from advisor_app.gui.account.common import local_time_text
@@ -11,7 +12,7 @@ from advisor_app.gui.main_window import MainWindow
 from advisor_app.store import schema
 
 
-def test_the_header_and_the_weekly_updates_tab_give_the_same_deadline(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_header_and_the_weekly_updates_tab_give_the_same_deadline(qtbot: QtBot, main_window: MainWindow) -> None:
     with main_window.desk.engine.connect() as connection:
         accounts = connection.execute(select(schema.accounts.c.id, schema.accounts.c.timezone)).all()
     view = main_window.account_view

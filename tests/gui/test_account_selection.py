@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from advisor_app.connect.connection import ConnectionRequest, connect
@@ -50,8 +51,8 @@ def names(window: MainWindow) -> dict[str, str]:
     return {str(model.index(row).data()): str(model.index(row).data(DETAIL_ROLE)) for row in range(1, model.rowCount())}
 
 
-def test_arrivals_and_departures_are_announced_and_the_departed_stay_reachable(  # type: ignore[no-untyped-def]
-    qtbot, connected: tuple[Desk, FakeZendesk, dict[str, int]], clock: MovableClock
+def test_arrivals_and_departures_are_announced_and_the_departed_stay_reachable(
+    qtbot: QtBot, connected: tuple[Desk, FakeZendesk, dict[str, int]], clock: MovableClock
 ) -> None:
     desk, fake, ids = connected
     window = MainWindow(desk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
 from PySide6.QtCore import QPoint, Qt, QUrl
@@ -16,6 +17,7 @@ from advisor_app.store import schema
 from advisor_app.text import render_case_text
 from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
+from tests.gui.cells import cell
 
 HOSTILE = (
     "<p>Hello <b>team</b></p>"
@@ -36,7 +38,7 @@ def _case_with(desk: Desk, condition: str) -> int:
 
 
 @pytest.fixture
-def view(qtbot, demo_desk: Desk) -> CaseDetailView:  # type: ignore[no-untyped-def]
+def view(qtbot: QtBot, demo_desk: Desk) -> CaseDetailView:
     widget = CaseDetailView(demo_desk)
     qtbot.addWidget(widget)
     widget.resize(900, 700)
@@ -45,7 +47,7 @@ def view(qtbot, demo_desk: Desk) -> CaseDetailView:  # type: ignore[no-untyped-d
     return widget
 
 
-def test_a_demo_case_shows_header_clocks_and_timeline(qtbot, view: CaseDetailView, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_demo_case_shows_header_clocks_and_timeline(qtbot: QtBot, view: CaseDetailView, demo_desk: Desk) -> None:
     case_id = _case_with(
         demo_desk, "id IN (SELECT case_id FROM case_events WHERE kind = 'internal_note') AND clock_open"
     )
@@ -61,9 +63,10 @@ def test_a_demo_case_shows_header_clocks_and_timeline(qtbot, view: CaseDetailVie
         note = next(iter(bodies))
     assert view.show_case(case_id)
     assert view.title_label.text() == f"#{remote_id} {subject}"
-    assert view.clocks_table.rowCount() == len(view.detail.clocks) > 0  # type: ignore[union-attr]
-    assert view.clocks_table.item(0, 1).text()  # a state in words, not only a color
-    assert not view.clocks_table.item(0, 1).icon().isNull()
+    assert view.detail is not None
+    assert view.clocks_table.rowCount() == len(view.detail.clocks) > 0
+    assert cell(view.clocks_table, 0, 1).text()  # a state in words, not only a color
+    assert not cell(view.clocks_table, 0, 1).icon().isNull()
     qtbot.waitUntil(lambda: not view.rendering, timeout=5000)  # case text is sanitized off the GUI thread
     shown = view.timeline.toPlainText()
     assert "Internal note" in shown and note in shown
@@ -72,19 +75,20 @@ def test_a_demo_case_shows_header_clocks_and_timeline(qtbot, view: CaseDetailVie
 
 
 def test_a_running_clock_counts_down_each_second(
-    qtbot, view: CaseDetailView, demo_desk: Desk, clock: MovableClock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, view: CaseDetailView, demo_desk: Desk, clock: MovableClock
+) -> None:
     case_id = _case_with(demo_desk, "clock_state = 'running' AND clock_open AND severity = 1")
     view.show_case(case_id)
-    before = view.clocks_table.item(0, 4).text()
+    before = cell(view.clocks_table, 0, 4).text()
     clock.advance(timedelta(minutes=7))
-    qtbot.waitUntil(lambda: view.clocks_table.item(0, 4).text() != before, timeout=3000)
+    qtbot.waitUntil(lambda: cell(view.clocks_table, 0, 4).text() != before, timeout=3000)
     assert view.timer.isActive()
-    deadline = view.detail.clocks[-1].deadline  # type: ignore[union-attr]
+    assert view.detail is not None
+    deadline = view.detail.clocks[-1].deadline
     assert deadline is not None
     clock.now = deadline + timedelta(minutes=3)
-    qtbot.waitUntil(lambda: view.clocks_table.item(0, 1).text() == "Breached", timeout=3000)
-    assert "overdue" in view.clocks_table.item(0, 4).text()
+    qtbot.waitUntil(lambda: cell(view.clocks_table, 0, 1).text() == "Breached", timeout=3000)
+    assert "overdue" in cell(view.clocks_table, 0, 4).text()
 
 
 def test_an_unknown_case_shows_an_empty_view(view: CaseDetailView) -> None:
@@ -95,13 +99,19 @@ def test_an_unknown_case_shows_an_empty_view(view: CaseDetailView) -> None:
 
 def test_copy_puts_the_case_id_on_the_clipboard(view: CaseDetailView) -> None:
     view.show_case(1)
+    assert view.detail is not None
     view.copy_action.trigger()
-    assert QGuiApplication.clipboard().text().startswith(f"#{view.detail.case.remote_id} ")  # type: ignore[union-attr]
+    assert QGuiApplication.clipboard().text().startswith(f"#{view.detail.case.remote_id} ")
 
 
-def test_hostile_case_html_renders_inert(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_case_html_renders_inert(qtbot: QtBot) -> None:
     opened: list[QUrl] = []
-    browser = SafeTextBrowser(opener=lambda url: opened.append(url) or True)
+
+    def opener(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    browser = SafeTextBrowser(opener=opener)
     qtbot.addWidget(browser)
     browser.resize(600, 400)
     browser.show()
@@ -120,9 +130,14 @@ def test_hostile_case_html_renders_inert(qtbot) -> None:  # type: ignore[no-unty
     assert opened == [QUrl("https://docs.example/guide")]
 
 
-def test_the_browser_itself_loads_nothing_even_from_unsanitized_html(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_browser_itself_loads_nothing_even_from_unsanitized_html(qtbot: QtBot) -> None:
     opened: list[QUrl] = []
-    browser = SafeTextBrowser(opener=lambda url: opened.append(url) or True)
+
+    def opener(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    browser = SafeTextBrowser(opener=opener)
     qtbot.addWidget(browser)
     browser.show()
     browser.setHtml(
@@ -147,7 +162,9 @@ def _point_of(browser: SafeTextBrowser, words: str) -> QPoint:
     return browser.cursorRect(middle).center()
 
 
-def test_a_subject_that_looks_like_markup_is_shown_as_written(qtbot, view: CaseDetailView, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_subject_that_looks_like_markup_is_shown_as_written(
+    qtbot: QtBot, view: CaseDetailView, demo_desk: Desk
+) -> None:
     from advisor_app.gui.notifications import NotificationBanner
 
     case_id = _case_with(demo_desk, "clock_open")

@@ -11,6 +11,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from PySide6.QtCore import Qt
@@ -61,15 +62,15 @@ def zendesk() -> Iterator[tuple[FakeZendesk, LoopbackServer]]:
         yield fake, server
 
 
-def make_wizard(qtbot, desk: Desk, **kw: bool) -> ConnectionWizard:  # type: ignore[no-untyped-def]
-    wizard = ConnectionWizard(desk, **kw)
+def make_wizard(qtbot: QtBot, desk: Desk, *, start_over: bool = False) -> ConnectionWizard:
+    wizard = ConnectionWizard(desk, start_over=start_over)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
 
 
-def fill_zendesk(qtbot, wizard: ConnectionWizard, url: str, token: str) -> None:  # type: ignore[no-untyped-def]
+def fill_zendesk(qtbot: QtBot, wizard: ConnectionWizard, url: str, token: str) -> None:
     if wizard.currentId() != CONNECTION_PAGE:
         wizard.source_page.choose("zendesk")
         wizard.next()
@@ -80,7 +81,7 @@ def fill_zendesk(qtbot, wizard: ConnectionWizard, url: str, token: str) -> None:
     page.token.setText(token)
 
 
-def run_test(qtbot, wizard: ConnectionWizard) -> str:  # type: ignore[no-untyped-def]
+def run_test(qtbot: QtBot, wizard: ConnectionWizard) -> str:
     page = wizard.connection_page
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=20_000)
@@ -92,7 +93,7 @@ def settings_text(desk: Desk) -> str | None:
     return path.read_text() if path.exists() else None
 
 
-def test_the_demo_path_fills_the_workspace(qtbot, fresh_desk: Desk, backend: SmallKeyring) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_path_fills_the_workspace(qtbot: QtBot, fresh_desk: Desk, backend: SmallKeyring) -> None:
     wizard = make_wizard(qtbot, fresh_desk)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled(), "a source must be chosen first"
     wizard.source_page.choose("demo")
@@ -108,8 +109,8 @@ def test_the_demo_path_fills_the_workspace(qtbot, fresh_desk: Desk, backend: Sma
     assert backend.entries == {}
 
 
-def test_zendesk_a_refused_token_then_the_right_one(  # type: ignore[no-untyped-def]
-    qtbot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer]
+def test_zendesk_a_refused_token_then_the_right_one(
+    qtbot: QtBot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer]
 ) -> None:
     fake, server = zendesk
     fake.add_org("Broken Ltd", support_tier="diamond", named_advisor=EMAIL)
@@ -158,8 +159,8 @@ def test_zendesk_a_refused_token_then_the_right_one(  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize("stop_at", [CONNECTION_PAGE, ACCOUNTS_PAGE])
-def test_cancel_leaves_nothing_configured(  # type: ignore[no-untyped-def]
-    qtbot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer], stop_at: int
+def test_cancel_leaves_nothing_configured(
+    qtbot: QtBot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer], stop_at: int
 ) -> None:
     _fake, server = zendesk
     before = settings_text(fresh_desk)
@@ -176,8 +177,8 @@ def test_cancel_leaves_nothing_configured(  # type: ignore[no-untyped-def]
     assert fresh_desk.settings.source_kind is None
 
 
-def test_without_a_keyring_the_token_can_be_held_for_this_session(  # type: ignore[no-untyped-def]
-    qtbot, fresh_desk: Desk, zendesk: tuple[FakeZendesk, LoopbackServer], monkeypatch: pytest.MonkeyPatch
+def test_without_a_keyring_the_token_can_be_held_for_this_session(
+    qtbot: QtBot, fresh_desk: Desk, zendesk: tuple[FakeZendesk, LoopbackServer], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fake, server = zendesk
     credentials = Credentials(FailKeyring(), environ={})
@@ -212,7 +213,7 @@ def test_without_a_keyring_the_token_can_be_held_for_this_session(  # type: igno
         use_credentials(None)
 
 
-def test_the_keyring_message_says_what_happened_and_offers_the_session(qtbot, fresh_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_keyring_message_says_what_happened_and_offers_the_session(qtbot: QtBot, fresh_desk: Desk) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from advisor_app.secrets import KeyringLockedError
@@ -236,8 +237,8 @@ def test_the_keyring_message_says_what_happened_and_offers_the_session(qtbot, fr
     assert "Use for this session only" in buttons
 
 
-def test_leak_check_the_token_is_nowhere_on_disk(  # type: ignore[no-untyped-def]
-    qtbot,
+def test_leak_check_the_token_is_nowhere_on_disk(
+    qtbot: QtBot,
     fresh_desk: Desk,
     backend: SmallKeyring,
     zendesk: tuple[FakeZendesk, LoopbackServer],
@@ -282,8 +283,12 @@ def test_leak_check_the_token_is_nowhere_on_disk(  # type: ignore[no-untyped-def
     assert backend.entries[(SERVICE, entry_name(EMAIL, server.url))] == TOKEN
 
 
-def test_settings_sign_out_and_switch_source(  # type: ignore[no-untyped-def]
-    qtbot, demo_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer], monkeypatch
+def test_settings_sign_out_and_switch_source(
+    qtbot: QtBot,
+    demo_desk: Desk,
+    backend: SmallKeyring,
+    zendesk: tuple[FakeZendesk, LoopbackServer],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _fake, server = zendesk
     days_before = _service_days(demo_desk)

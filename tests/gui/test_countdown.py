@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -23,8 +25,8 @@ def test_durations_read_naturally() -> None:
 
 
 def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
-    qtbot, main_window: MainWindow, clock: MovableClock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
     desk = main_window.desk
     c = schema.cases.c
     with desk.engine.connect() as connection:
@@ -38,8 +40,8 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     row = next(
         r
         for r in range(1, main_window.accounts_model.rowCount())
-        if main_window.accounts_model.account_at(r).id == account_id
-    )  # type: ignore[union-attr]
+        if (summary := main_window.accounts_model.account_at(r)) is not None and summary.id == account_id
+    )
     main_window.ui.accountsView.setCurrentIndex(main_window.accounts_model.index(row))
     model = main_window.cases_model
     due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")
@@ -71,7 +73,7 @@ def test_a_case_crossing_its_at_risk_threshold_changes_its_cell(
     assert cell.data().startswith("Breached −0m 01s")
 
 
-def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_only_visible_rows_are_repainted(qtbot: QtBot, main_window: MainWindow, clock: MovableClock) -> None:
     model = main_window.cases_model
     assert model.rowCount() > 100
     main_window.tick_countdowns()
@@ -84,8 +86,8 @@ def test_only_visible_rows_are_repainted(qtbot, main_window: MainWindow, clock: 
 
 
 def test_a_tick_repaints_nothing_when_no_cell_reads_differently(
-    qtbot, main_window: MainWindow, clock: MovableClock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
     if clock.now.second == 0:
         clock.advance(timedelta(seconds=30))  # at second 0 a clock filter is judged anew (a reload)
     main_window.tick_countdowns()
@@ -94,7 +96,7 @@ def test_a_tick_repaints_nothing_when_no_cell_reads_differently(
         main_window.tick_countdowns()  # the clock stood still: every cell reads as before
 
 
-def test_the_timer_wakes_when_the_next_visible_cell_changes(main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_the_timer_wakes_when_the_next_visible_cell_changes(main_window: MainWindow, clock: MovableClock) -> None:
     main_window.tick_countdowns()
     interval = main_window.countdown_timer.remainingTime()
     now = clock.now
@@ -111,12 +113,15 @@ def test_the_next_change_follows_the_unit_the_cell_shows() -> None:
 
     now = datetime(2026, 11, 25, 12, 0, 0, 500_000, tzinfo=UTC)
 
+    @dataclass
     class Row:
-        clock_at_risk_at = None
-        clock_breach_at = None
+        clock_at_risk_at: datetime | None = None
+        clock_breach_at: datetime | None = None
+
+    row = Row()
 
     def after(urgency: Urgency, remaining: timedelta) -> float:
-        change = next_countdown_change(Row(), Countdown(urgency, remaining), now)  # type: ignore[arg-type]
+        change = next_countdown_change(row, Countdown(urgency, remaining), now)
         assert change is not None
         return (change - now).total_seconds()
 
@@ -124,12 +129,12 @@ def test_the_next_change_follows_the_unit_the_cell_shows() -> None:
     assert after(Urgency.OK, timedelta(hours=3, minutes=7, seconds=20)) == 20  # 3h 07m -> 3h 06m
     assert after(Urgency.OK, timedelta(days=2, hours=4, minutes=30)) == 1800  # 2d 4h -> 2d 3h
     assert after(Urgency.BREACHED, -timedelta(hours=1, minutes=5, seconds=50)) == 10  # -1h 05m -> -1h 06m
-    assert next_countdown_change(Row(), Countdown(Urgency.PAUSED, None), now) is None  # type: ignore[arg-type]
-    Row.clock_at_risk_at = now + timedelta(seconds=5)  # type: ignore[assignment]
+    assert next_countdown_change(row, Countdown(Urgency.PAUSED, None), now) is None
+    row.clock_at_risk_at = now + timedelta(seconds=5)
     assert after(Urgency.OK, timedelta(days=2)) == 5  # turning at risk comes first
 
 
-def test_show_at_risk_or_breached_filters_in_sql(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_show_at_risk_or_breached_filters_in_sql(qtbot: QtBot, main_window: MainWindow, clock: MovableClock) -> None:
     main_window.show_all_cases()
     model = main_window.cases_model
     due = next(i for i, spec in enumerate(model.columns) if spec.key == "due")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -19,9 +20,10 @@ from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.store import schema
 from advisor_app.workspace.desk import Desk
+from tests.gui.cells import cell
 
 
-def open_composer(qtbot, desk: Desk, account: int, week: str) -> DraftComposer:  # type: ignore[no-untyped-def]
+def open_composer(qtbot: QtBot, desk: Desk, account: int, week: str) -> DraftComposer:
     composer = DraftComposer(desk, account, week)
     qtbot.addWidget(composer)
     composer.show()
@@ -29,7 +31,7 @@ def open_composer(qtbot, desk: Desk, account: int, week: str) -> DraftComposer: 
     return composer
 
 
-def type_at_end(qtbot, composer: DraftComposer, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_at_end(qtbot: QtBot, composer: DraftComposer, text: str) -> None:
     composer.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(composer.editor, text)
@@ -41,7 +43,7 @@ def lumen(demo_desk: Desk) -> tuple[int, str]:
     return account, current_week(demo_desk.engine, account, demo_desk.clock())
 
 
-def test_edit_autosave_new_window_and_mark_sent(qtbot, demo_desk: Desk, lumen: tuple[int, str]) -> None:  # type: ignore[no-untyped-def]
+def test_edit_autosave_new_window_and_mark_sent(qtbot: QtBot, demo_desk: Desk, lumen: tuple[int, str]) -> None:
     account, week = lumen
     first = open_composer(qtbot, demo_desk, account, week)
     assert first.editor.toPlainText().startswith("# Weekly update: Lumen Retail LLC")
@@ -74,8 +76,8 @@ def test_edit_autosave_new_window_and_mark_sent(qtbot, demo_desk: Desk, lumen: t
 
 
 def test_regenerate_asks_before_replacing_edits(
-    qtbot, demo_desk: Desk, lumen: tuple[int, str], monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_desk: Desk, lumen: tuple[int, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     account, week = lumen
     composer = open_composer(qtbot, demo_desk, account, week)
     type_at_end(qtbot, composer, "Mine.")
@@ -92,7 +94,7 @@ def test_regenerate_asks_before_replacing_edits(
     qtbot.waitUntil(lambda: "Go-live on Monday" in composer.editor.toPlainText(), timeout=20000)
 
 
-def test_a_template_error_is_shown_with_its_line(qtbot, demo_desk: Desk, lumen: tuple[int, str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_error_is_shown_with_its_line(qtbot: QtBot, demo_desk: Desk, lumen: tuple[int, str]) -> None:
     account, week = lumen
     folder = demo_desk.workspace.templates_dir
     folder.mkdir()
@@ -107,7 +109,7 @@ def test_a_template_error_is_shown_with_its_line(qtbot, demo_desk: Desk, lumen: 
     assert composer.editor.toPlainText() == before
 
 
-def test_exports_clipboard_and_diff(qtbot, demo_desk: Desk, lumen: tuple[int, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_clipboard_and_diff(qtbot: QtBot, demo_desk: Desk, lumen: tuple[int, str], tmp_path: Path) -> None:
     account, week = lumen
     with demo_desk.engine.begin() as connection:  # the demo's own sent updates are newer than ours
         connection.execute(schema.weekly_updates.delete().where(schema.weekly_updates.c.account_id == account))
@@ -137,21 +139,21 @@ def test_exports_clipboard_and_diff(qtbot, demo_desk: Desk, lumen: tuple[int, st
     composer.diff_dialog.close()
 
 
-def test_draft_all_due_lists_the_accounts(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_draft_all_due_lists_the_accounts(qtbot: QtBot, demo_desk: Desk) -> None:
     dialog = BatchDraftDialog(demo_desk)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.items != [], timeout=60000)
     assert dialog.table.rowCount() == len(dialog.items) > 0
     assert all(item.created for item in dialog.items)
-    assert dialog.table.item(0, 0).text() == dialog.items[0].account_name
-    dialog.open_item(dialog.table.item(0, 0))
+    assert cell(dialog.table, 0, 0).text() == dialog.items[0].account_name
+    dialog.open_item(cell(dialog.table, 0, 0))
     composer = dialog.composers[0]
     assert composer.task is None and composer.editor.toPlainText() == dialog.items[0].draft.body
     composer.close()
 
 
-def test_notes_tab(qtbot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_notes_tab(qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     account = find_account(demo_desk.engine, "Lumen Retail")
     tab = NotesTab(demo_desk)
     qtbot.addWidget(tab)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from advisor_app.drafts.service import find_account
 from advisor_app.gui.drafts.notes_tab import NotesTab
 from advisor_app.gui.main_window import MainWindow
@@ -13,7 +15,7 @@ from advisor_app.workspace.desk import Desk
 GUI = Path(__file__).resolve().parents[2] / "advisor_app" / "gui"
 
 
-def test_the_notes_tab_without_notes_says_how_to_begin(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_notes_tab_without_notes_says_how_to_begin(qtbot: QtBot, demo_desk: Desk) -> None:
     tab = NotesTab(demo_desk)
     qtbot.addWidget(tab)
     tab.show()

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QLocale, QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -104,7 +105,7 @@ def test_no_gui_code_shows_a_raw_core_message() -> None:
     assert offenders == []
 
 
-def test_an_unexpected_exception_is_logged_and_shown_with_copyable_details(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_exception_is_logged_and_shown_with_copyable_details(qtbot: QtBot, tmp_path: Path) -> None:
     setup_logging(tmp_path)
     hooks = ExceptionHooks(log_file(tmp_path))
     hooks.install()
@@ -166,7 +167,7 @@ def test_a_hard_crash_writes_the_python_stacks_into_the_log(tmp_path: Path) -> N
     assert "Current thread" in logged or "Thread 0x" in logged
 
 
-def test_a_failing_background_task_logs_its_traceback(qtbot, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_background_task_logs_its_traceback(qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     pool = QThreadPool()
     task = BackgroundTask(_failing_work, pool)
     with caplog.at_level(logging.INFO, logger="advisor_app.gui.tasks"):

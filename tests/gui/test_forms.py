@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from advisor_app.gui.formgen import FORMS_DIR, generate, module_name, ui_dir
@@ -14,7 +16,7 @@ def test_there_are_forms() -> None:
 
 
 @pytest.mark.parametrize("ui_file", FORMS, ids=[f.name for f in FORMS])
-def test_generated_form_is_current(ui_file) -> None:  # type: ignore[no-untyped-def]
+def test_generated_form_is_current(ui_file: Path) -> None:
     committed = FORMS_DIR / module_name(ui_file)
     assert committed.is_file(), f"{committed.name} missing: run `make forms`"
     assert committed.read_text(encoding="utf-8") == generate(ui_file), f"{committed.name} is stale: run `make forms`"

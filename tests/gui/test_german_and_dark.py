@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
@@ -65,7 +66,7 @@ def _chart_contrasts(view: ThemedChartView) -> list[float]:
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_chart_text_reads_in_both_themes(qtbot, demo_desk: Desk, follower: ThemeFollower, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_chart_text_reads_in_both_themes(qtbot: QtBot, demo_desk: Desk, follower: ThemeFollower, mode: str) -> None:
     follower.set_mode(mode)
     tab = UsageTab(demo_desk)
     qtbot.addWidget(tab)
@@ -79,7 +80,7 @@ def test_chart_text_reads_in_both_themes(qtbot, demo_desk: Desk, follower: Theme
         assert len(ratios) >= 4 and min(ratios) >= 4.5, (view.chart().title(), ratios)
 
 
-def test_charts_follow_a_theme_switch(qtbot, follower: ThemeFollower) -> None:  # type: ignore[no-untyped-def]
+def test_charts_follow_a_theme_switch(qtbot: QtBot, follower: ThemeFollower) -> None:
     follower.set_mode("light")
     chart = BurnDownChart()
     qtbot.addWidget(chart)
@@ -91,7 +92,7 @@ def test_charts_follow_a_theme_switch(qtbot, follower: ThemeFollower) -> None:  
     assert min(_chart_contrasts(chart)) >= 4.5
 
 
-def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLanguage) -> None:  # type: ignore[no-untyped-def]
+def test_german_names_numbers_percentages_and_dates(qtbot: QtBot, german: InstalledLanguage) -> None:
     assert metric_label("active_users") == "Aktive Benutzer"
     assert metric_label("queries_run") == "Queries run", "a metric of a CSV keeps its own name"
     assert format_percent(6.8, signed=True) == "+6,8\u00a0%"
@@ -114,7 +115,9 @@ def test_german_names_numbers_percentages_and_dates(qtbot, german: InstalledLang
     )
 
 
-def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_filter_boxes_show_their_whole_text_in_german(
+    qtbot: QtBot, german: InstalledLanguage, demo_desk: Desk
+) -> None:
     window = MainWindow(demo_desk)
     qtbot.addWidget(window)
     window.resize(1024, 640)  # the smallest first-start size on a real screen (see MainWindow._size_for_screen)
@@ -129,7 +132,7 @@ def test_the_filter_boxes_show_their_whole_text_in_german(qtbot, german: Install
     assert panel.severity_box.currentText() == "Jeder Schweregrad"
 
 
-def test_a_wait_of_the_sync_is_told_in_german(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_wait_of_the_sync_is_told_in_german(qtbot: QtBot, german: InstalledLanguage, demo_desk: Desk) -> None:
     from advisor_app.gui.sync_controller import SyncController
 
     sync = SyncController(demo_desk)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QLocale, Qt
 
@@ -102,7 +103,9 @@ def german(demo_desk: Desk) -> Iterator[InstalledLanguage]:
     QLocale.setDefault(previous)
 
 
-def test_switching_to_german_shows_german_widgets_and_dates(qtbot, german: InstalledLanguage, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_switching_to_german_shows_german_widgets_and_dates(
+    qtbot: QtBot, german: InstalledLanguage, demo_desk: Desk
+) -> None:
     assert german.language == "de" and german.locale.name() == "de_DE"
     sync = SyncController(demo_desk)
     dialog = SyncDetailsDialog(demo_desk.engine, sync)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 
 from advisor_app.gui.main_window import MainWindow
@@ -23,7 +25,7 @@ def test_all_cases_lists_every_open_case(main_window: MainWindow) -> None:
     assert main_window.all_cases.title.text() == f"Open cases: {total_open}"
 
 
-def test_choosing_an_account_opens_its_360(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_an_account_opens_its_360(qtbot: QtBot, main_window: MainWindow) -> None:
     view = main_window.ui.accountsView
     index = main_window.accounts_model.index(3)
     rect = view.visualRect(index)
@@ -36,7 +38,7 @@ def test_choosing_an_account_opens_its_360(qtbot, main_window: MainWindow) -> No
     assert main_window.account_view.name_label.text() == account.name
 
 
-def test_any_status_includes_every_case(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_any_status_includes_every_case(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.show_all_cases()
     open_count = main_window.cases_model.rowCount()
     main_window.all_cases.status_box.setCurrentText("Any status")
@@ -44,7 +46,7 @@ def test_any_status_includes_every_case(qtbot, main_window: MainWindow) -> None:
     assert main_window.all_cases.title.text() == "Cases: 2000"
 
 
-def test_layout_is_remembered_per_workspace(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_layout_is_remembered_per_workspace(qtbot: QtBot, main_window: MainWindow) -> None:
     assert main_window.minimumSizeHint().width() < 799, "the window must fit the offscreen screen (800x600)"
     main_window.resize(799, 595)
     chosen = main_window.size()
@@ -57,7 +59,7 @@ def test_layout_is_remembered_per_workspace(qtbot, main_window: MainWindow) -> N
     assert (main_window.desk.workspace.root / "window.ini").is_file()
 
 
-def test_a_long_workspace_path_does_not_widen_the_window(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_workspace_path_does_not_widen_the_window(qtbot: QtBot, main_window: MainWindow) -> None:
     narrowest = main_window.minimumSizeHint().width()
     long_path = "/home/advisor/" + "a-very-long-folder-name/" * 20 + "workspace"
     main_window.workspace_label.setText(long_path)
@@ -65,7 +67,7 @@ def test_a_long_workspace_path_does_not_widen_the_window(qtbot, main_window: Mai
     assert main_window.workspace_label.toolTip() == long_path
 
 
-def test_the_account_column_shows_only_for_all_accounts(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_account_column_shows_only_for_all_accounts(qtbot: QtBot, main_window: MainWindow) -> None:
     panel = main_window.all_cases
     account_column = panel.column("account")
     main_window.show_all_cases()
@@ -79,7 +81,7 @@ def test_the_account_column_shows_only_for_all_accounts(qtbot, main_window: Main
     assert main_window.account_view.cases.view.isColumnHidden(account_column)
 
 
-def test_column_choices_are_shared_and_remembered(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_column_choices_are_shared_and_remembered(qtbot: QtBot, main_window: MainWindow) -> None:
     requester = main_window.all_cases.column("requester")
     status = main_window.all_cases.column("status")
     assert main_window.all_cases.view.isColumnHidden(requester), "hidden by default: the subject needs the room"
@@ -95,7 +97,7 @@ def test_column_choices_are_shared_and_remembered(qtbot, main_window: MainWindow
     assert again.account_view.cases.view.isColumnHidden(status)
 
 
-def test_every_page_is_reachable_from_the_keyboard(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_is_reachable_from_the_keyboard(qtbot: QtBot, main_window: MainWindow) -> None:
     shortcuts = {
         action.shortcut().toString()
         for action in (

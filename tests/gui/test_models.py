@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 
+from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.accounts import ACCOUNT_ID_ROLE, OPEN_CASES_ROLE, AccountsListModel
 from advisor_app.gui.models.cases import CASE_ID_ROLE, CasesTableModel
 from advisor_app.store.queries import CaseFilter
 from advisor_app.workspace.desk import Desk
 
 
-def test_accounts_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_accounts_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_desk: Desk) -> None:
     model = AccountsListModel(demo_desk.engine)
     model.reload()
     qtmodeltester.check(model)
@@ -21,7 +25,7 @@ def test_accounts_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) 
     assert names == sorted(names, key=str.lower)
 
 
-def test_cases_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_cases_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_desk: Desk) -> None:
     model = CasesTableModel(demo_desk.engine, demo_desk.clock)
     model.set_filter(CaseFilter(active_only=False))
     qtmodeltester.check(model)
@@ -60,7 +64,7 @@ def test_filter_by_account(demo_desk: Desk) -> None:
     assert len({model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())}) == model.rowCount()
 
 
-def test_sorting_keeps_the_selection_on_the_same_case(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_keeps_the_selection_on_the_same_case(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.show_all_cases()
     panel = main_window.all_cases
     panel.view.selectRow(5)

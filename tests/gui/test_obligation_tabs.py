@@ -6,6 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QDate, Qt
 
@@ -24,7 +26,7 @@ def _gold_account(desk: Desk) -> int:
 
 
 @pytest.fixture
-def service_days(qtbot, demo_desk: Desk) -> ServiceDaysTab:  # type: ignore[no-untyped-def]
+def service_days(qtbot: QtBot, demo_desk: Desk) -> ServiceDaysTab:
     tab = ServiceDaysTab(demo_desk)
     qtbot.addWidget(tab)
     tab.set_account(_gold_account(demo_desk))
@@ -33,14 +35,19 @@ def service_days(qtbot, demo_desk: Desk) -> ServiceDaysTab:  # type: ignore[no-u
     return tab
 
 
-def test_every_obligations_model_passes_the_model_tester(qtbot, qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_every_obligations_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, demo_desk: Desk
+) -> None:
     account = _gold_account(demo_desk)
-    tabs = [ServiceDaysTab(demo_desk), WeeklyUpdatesTab(demo_desk), ContactsTab(demo_desk), UsageTab(demo_desk)]
-    for tab in tabs:
+    service, weekly, contacts, usage = (
+        ServiceDaysTab(demo_desk),
+        WeeklyUpdatesTab(demo_desk),
+        ContactsTab(demo_desk),
+        UsageTab(demo_desk),
+    )
+    for tab in (service, weekly, contacts, usage):
         qtbot.addWidget(tab)
         tab.set_account(account)
-    service, weekly, contacts, usage = tabs
-    assert isinstance(service, ServiceDaysTab) and isinstance(weekly, WeeklyUpdatesTab)
     assert isinstance(contacts, ContactsTab) and isinstance(usage, UsageTab)
     assert weekly.model.rowCount() > 0 and contacts.contacts_model.rowCount() > 0
     assert usage.changes_model.rowCount() == 4
@@ -49,8 +56,8 @@ def test_every_obligations_model_passes_the_model_tester(qtbot, qtmodeltester, d
 
 
 def test_booking_a_service_day_and_the_over_allotment_confirmation(
-    qtbot, service_days: ServiceDaysTab, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, service_days: ServiceDaysTab, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     account = _gold_account(demo_desk)
     with demo_desk.engine.connect() as connection:
         before = account_balance(connection, account, demo_desk.clock())
@@ -79,7 +86,12 @@ def test_booking_a_service_day_and_the_over_allotment_confirmation(
     qtbot.addWidget(big)
     big.amount.setValue(10.0)
     asked: list[str] = []
-    monkeypatch.setattr(big, "confirm_over_allotment", lambda message: asked.append(message) or False)
+
+    def refuse(message: str) -> bool:
+        asked.append(message)
+        return False
+
+    monkeypatch.setattr(big, "confirm_over_allotment", refuse)
     big.accept()
     assert asked and asked[0] == (
         "3 of 3 allotted days are already used; this booking would go beyond the contract year's allotment."
@@ -96,7 +108,9 @@ def test_booking_a_service_day_and_the_over_allotment_confirmation(
     assert service_days.model.index(row, 5).data() == "Beyond allotment"
 
 
-def test_a_bad_entry_shows_the_message_in_the_dialog(qtbot, service_days: ServiceDaysTab, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_entry_shows_the_message_in_the_dialog(
+    qtbot: QtBot, service_days: ServiceDaysTab, demo_desk: Desk
+) -> None:
     dialog = service_days.make_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -106,7 +120,7 @@ def test_a_bad_entry_shows_the_message_in_the_dialog(qtbot, service_days: Servic
     assert dialog.error.isVisible() and "is after the current contract year" in dialog.error.text()
 
 
-def test_correct_then_undo_with_ctrl_z(qtbot, service_days: ServiceDaysTab, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_correct_then_undo_with_ctrl_z(qtbot: QtBot, service_days: ServiceDaysTab, demo_desk: Desk) -> None:
     account = _gold_account(demo_desk)
     with demo_desk.engine.connect() as connection:
         original = ledger(connection, account)
@@ -146,7 +160,7 @@ def _account_with_an_overdue_week(desk: Desk) -> int:
     return next(item.account_id for item in items if item.week.status is WeekStatus.OVERDUE)
 
 
-def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot: QtBot, demo_desk: Desk) -> None:
     account = _account_with_an_overdue_week(demo_desk)
     tab = WeeklyUpdatesTab(demo_desk)
     qtbot.addWidget(tab)
@@ -179,7 +193,7 @@ def test_skipping_a_week_needs_a_reason_and_undo_takes_it_back(qtbot, demo_desk:
         assert week_entry(connection, account, week, demo_desk.clock()).status is WeekStatus.OVERDUE
 
 
-def test_the_advisor_sets_the_week_updates_are_owed_from(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_advisor_sets_the_week_updates_are_owed_from(qtbot: QtBot, demo_desk: Desk) -> None:
     account = _account_with_an_overdue_week(demo_desk)
     tab = WeeklyUpdatesTab(demo_desk)
     qtbot.addWidget(tab)
@@ -212,7 +226,7 @@ def test_the_advisor_sets_the_week_updates_are_owed_from(qtbot, demo_desk: Desk)
     assert tab.model.rowCount() == weeks and "started tracking" in tab.start_label.text()
 
 
-def test_contacts_tab_counts_against_the_limit(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_tab_counts_against_the_limit(qtbot: QtBot, demo_desk: Desk) -> None:
     tab = ContactsTab(demo_desk)
     qtbot.addWidget(tab)
     with demo_desk.engine.connect() as connection:
@@ -226,7 +240,7 @@ def test_contacts_tab_counts_against_the_limit(qtbot, demo_desk: Desk) -> None: 
         assert ("over the" in tab.summary_label.text()) is (limit is not None and authorized > limit)
 
 
-def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot: QtBot, demo_desk: Desk, tmp_path: Path) -> None:
     account = _gold_account(demo_desk)
     tab = UsageTab(demo_desk)
     qtbot.addWidget(tab)
@@ -249,7 +263,7 @@ def test_usage_import_lists_bad_rows_and_imports_the_good_ones(qtbot, demo_desk:
     assert tab.changes_model.rowCount() == 5
 
 
-def test_a_late_update_reads_sent_late_with_its_time(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_late_update_reads_sent_late_with_its_time(qtbot: QtBot, demo_desk: Desk) -> None:
     now = demo_desk.clock()
     with demo_desk.engine.connect() as connection:
         owing = [account_id for account_id, t in load_terms(connection).items() if t.weekly_updates]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
@@ -32,7 +33,7 @@ class Browser(QObject):
 def browser() -> Iterator[Browser]:
     handler = Browser()
     for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, handler, "open")
+        QDesktopServices.setUrlHandler(scheme, handler, "open")  # type: ignore[arg-type]  # the stub says bytes; it takes str
     yield handler
     for scheme in ("http", "https"):
         QDesktopServices.unsetUrlHandler(scheme)
@@ -58,7 +59,9 @@ def test_the_demo_has_no_source_to_open_and_says_why(main_window: MainWindow) ->
     assert main_window.ui.caseMenu.toolTipsVisible()
 
 
-def test_the_case_detail_opens_its_ticket_with_the_shortcut(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_detail_opens_its_ticket_with_the_shortcut(
+    qtbot: QtBot, main_window: MainWindow, browser: Browser
+) -> None:
     case_id = main_window.today.most_urgent_case_id()
     assert case_id is not None
     _as_rt(main_window, case_id, "4711")
@@ -72,7 +75,7 @@ def test_the_case_detail_opens_its_ticket_with_the_shortcut(qtbot, main_window: 
     assert browser.opened == ["https://rt.example.com/Ticket/Display.html?id=4711"]
 
 
-def test_a_list_row_opens_its_own_ticket(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_row_opens_its_own_ticket(qtbot: QtBot, main_window: MainWindow, browser: Browser) -> None:
     main_window.show_all_cases()
     panel = main_window.all_cases
     second = panel.model.index(1, 0)
@@ -97,7 +100,7 @@ def test_zendesk_cases_open_in_the_agent_interface(main_window: MainWindow, brow
     assert browser.opened == ["https://acme.zendesk.com/agent/tickets/35436"]
 
 
-def test_a_case_of_another_source_is_not_opened(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_of_another_source_is_not_opened(qtbot: QtBot, main_window: MainWindow, browser: Browser) -> None:
     main_window.desk.settings.source_kind = "rt"  # the cases are still the demo's
     main_window.desk.settings.source_url = "https://rt.example.com"
     case_id = main_window.today.most_urgent_case_id()
@@ -108,7 +111,9 @@ def test_a_case_of_another_source_is_not_opened(qtbot, main_window: MainWindow, 
     assert browser.opened == []
 
 
-def test_the_search_popup_opens_a_case_hit_in_its_source(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_popup_opens_a_case_hit_in_its_source(
+    qtbot: QtBot, main_window: MainWindow, browser: Browser
+) -> None:
     popup = main_window.property("searchPopup")
     assert isinstance(popup, SearchPopup)
     with main_window.desk.engine.connect() as connection:
@@ -134,7 +139,9 @@ def test_every_shortcut_is_listed_once_and_clashes_with_none(main_window: MainWi
     assert duplicates == set()
 
 
-def test_todays_new_severity_1_list_opens_its_case_in_source(qtbot, main_window: MainWindow, browser: Browser) -> None:  # type: ignore[no-untyped-def]
+def test_todays_new_severity_1_list_opens_its_case_in_source(
+    qtbot: QtBot, main_window: MainWindow, browser: Browser
+) -> None:
     from advisor_app.gui.models.today import ITEM_CASE_ID_ROLE
 
     section = main_window.today.sev1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from advisor_app.gui.pdf_export import spaced_bullets, write_pdf
 
 NBSP2 = "\u00a0\u00a0"
@@ -16,7 +18,7 @@ def pdf_title(data: bytes) -> str:
     return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
 
 
-def test_the_pdf_carries_its_title(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_carries_its_title(qapp: QApplication, tmp_path: Path) -> None:
     path = tmp_path / "update.pdf"
     write_pdf("<h1>Weekly update</h1><ul><li>one</li></ul>", path, "Weekly update Lumen Retail, 2026-W48")
     data = path.read_bytes()

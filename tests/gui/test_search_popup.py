@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -24,7 +26,7 @@ from advisor_app.workspace.desk import Desk
 
 
 @pytest.fixture
-def popup(qtbot, demo_desk: Desk) -> SearchPopup:  # type: ignore[no-untyped-def]
+def popup(qtbot: QtBot, demo_desk: Desk) -> SearchPopup:
     widget = SearchPopup(demo_desk)
     qtbot.addWidget(widget)
     widget.open_search()
@@ -38,7 +40,7 @@ def _account(desk: Desk) -> tuple[int, str]:
     return account_id, name
 
 
-def test_results_follow_the_typing_and_enter_chooses(qtbot, popup: SearchPopup, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_results_follow_the_typing_and_enter_chooses(qtbot: QtBot, popup: SearchPopup, demo_desk: Desk) -> None:
     account_id, name = _account(demo_desk)
     qtbot.keyClicks(popup.query_edit, name[:3].lower())
     qtbot.waitUntil(lambda: popup.model.rowCount() > 0, timeout=2000)
@@ -51,7 +53,7 @@ def test_results_follow_the_typing_and_enter_chooses(qtbot, popup: SearchPopup, 
     assert not popup.isVisible()
 
 
-def test_up_and_down_move_through_the_results(qtbot, popup: SearchPopup) -> None:  # type: ignore[no-untyped-def]
+def test_up_and_down_move_through_the_results(qtbot: QtBot, popup: SearchPopup) -> None:
     qtbot.keyClicks(popup.query_edit, "export")
     qtbot.waitUntil(lambda: popup.model.rowCount() > 3, timeout=2000)
     qtbot.keyClick(popup.query_edit, Qt.Key.Key_Down)
@@ -64,7 +66,7 @@ def test_up_and_down_move_through_the_results(qtbot, popup: SearchPopup) -> None
     assert chosen.args == [expected.data(KIND_ROLE), expected.data(ID_ROLE)]
 
 
-def test_typing_more_narrows_and_nonsense_says_so(qtbot, popup: SearchPopup) -> None:  # type: ignore[no-untyped-def]
+def test_typing_more_narrows_and_nonsense_says_so(qtbot: QtBot, popup: SearchPopup) -> None:
     qtbot.keyClicks(popup.query_edit, 'zzqx "NEAR* -')
     qtbot.waitUntil(lambda: "No matches" in popup.status_label.text(), timeout=2000)
     assert popup.model.rowCount() == 0
@@ -72,7 +74,7 @@ def test_typing_more_narrows_and_nonsense_says_so(qtbot, popup: SearchPopup) -> 
         qtbot.keyClick(popup.query_edit, Qt.Key.Key_Return)
 
 
-def test_enter_right_after_typing_searches_first(qtbot, popup: SearchPopup, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_enter_right_after_typing_searches_first(qtbot: QtBot, popup: SearchPopup, demo_desk: Desk) -> None:
     with demo_desk.engine.connect() as connection:
         case_id, remote_id = connection.execute(select(schema.cases.c.id, schema.cases.c.remote_id).limit(1)).one()
     popup.query_edit.setText(remote_id)  # no pause for the debounce
@@ -81,12 +83,12 @@ def test_enter_right_after_typing_searches_first(qtbot, popup: SearchPopup, demo
     assert chosen.args == ["case", case_id]
 
 
-def test_escape_closes(qtbot, popup: SearchPopup) -> None:  # type: ignore[no-untyped-def]
+def test_escape_closes(qtbot: QtBot, popup: SearchPopup) -> None:
     qtbot.keyClick(popup.query_edit, Qt.Key.Key_Escape)
     assert not popup.isVisible()
 
 
-def test_ctrl_k_in_a_window_opens_the_popup(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_k_in_a_window_opens_the_popup(qtbot: QtBot, demo_desk: Desk) -> None:
     window = QMainWindow()
     window.setCentralWidget(QLineEdit())
     qtbot.addWidget(window)
@@ -96,7 +98,9 @@ def test_ctrl_k_in_a_window_opens_the_popup(qtbot, demo_desk: Desk) -> None:  # 
     window.activateWindow()
     qtbot.waitActive(window)
     assert action.shortcut().toString() == "Ctrl+K"
-    window.centralWidget().setFocus()
+    central = window.centralWidget()
+    assert central is not None
+    central.setFocus()
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     popup = window.findChild(SearchPopup)
     assert popup is not None and popup.isVisible()
@@ -107,7 +111,7 @@ def test_ctrl_k_in_a_window_opens_the_popup(qtbot, demo_desk: Desk) -> None:  # 
     assert picked == [("account", account_id)]
 
 
-def test_the_results_model_passes_the_model_tester(qtmodeltester, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_results_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_desk: Desk) -> None:
     model = SearchResultsModel()
     with demo_desk.engine.connect() as connection:
         model.set_hits(search(connection, "ex", 20))
@@ -115,7 +119,9 @@ def test_the_results_model_passes_the_model_tester(qtmodeltester, demo_desk: Des
     qtmodeltester.check(model)
 
 
-def test_a_case_row_shows_its_id_once_with_its_account_and_status(qtbot, popup: SearchPopup, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_row_shows_its_id_once_with_its_account_and_status(
+    qtbot: QtBot, popup: SearchPopup, demo_desk: Desk
+) -> None:
     with demo_desk.engine.connect() as connection:
         c, a = schema.cases.c, schema.accounts.c
         remote_id, subject, account, status = connection.execute(

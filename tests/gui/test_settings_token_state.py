@@ -7,6 +7,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from pytestqt.qtbot import QtBot
 
 from advisor_app.gui.credentials import use_credentials
 from advisor_app.gui.settings_dialog import SettingsDialog
@@ -30,14 +31,14 @@ def rt_desk(tmp_path: Path, clock: MovableClock) -> Iterator[Desk]:
     use_credentials(None)
 
 
-def token_state(qtbot, desk: Desk, credentials: Credentials) -> str:  # type: ignore[no-untyped-def]
+def token_state(qtbot: QtBot, desk: Desk, credentials: Credentials) -> str:
     use_credentials(credentials)
     dialog = SettingsDialog(desk)
     qtbot.addWidget(dialog)
     return dialog.token.text()
 
 
-def test_an_environment_token_is_not_reported_as_in_the_keyring(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_an_environment_token_is_not_reported_as_in_the_keyring(qtbot: QtBot, rt_desk: Desk) -> None:
     # connect with ADVISOR_APP_TOKEN stores nothing: the keyring is empty.
     empty = SmallKeyring()
     state = token_state(qtbot, rt_desk, Credentials(empty, environ={"ADVISOR_APP_TOKEN": "1-2-secret"}))
@@ -45,7 +46,7 @@ def test_an_environment_token_is_not_reported_as_in_the_keyring(qtbot, rt_desk: 
     assert empty.entries == {}
 
 
-def test_keyring_and_missing_tokens_are_told_apart(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_keyring_and_missing_tokens_are_told_apart(qtbot: QtBot, rt_desk: Desk) -> None:
     stored = Credentials(SmallKeyring(), environ={})
     stored.store(USER, URL, "1-2-secret")
     assert token_state(qtbot, rt_desk, stored) == "in the keyring"

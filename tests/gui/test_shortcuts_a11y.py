@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMainWindow, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -12,6 +14,7 @@ from advisor_app.gui.shortcuts import ShortcutsDialog, add_shortcuts_action, sho
 from advisor_app.gui.sync_controller import SyncController
 from advisor_app.gui.sync_details import SyncDetailsDialog
 from advisor_app.workspace.desk import Desk
+from tests.gui.cells import child, top_level
 
 
 def _with_shortcuts_action(window: MainWindow) -> QAction:
@@ -20,7 +23,7 @@ def _with_shortcuts_action(window: MainWindow) -> QAction:
     return existing if existing is not None else add_shortcuts_action(window.ui.helpMenu, window)
 
 
-def test_the_shortcuts_of_the_main_window_are_listed_by_menu(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_shortcuts_of_the_main_window_are_listed_by_menu(qtbot: QtBot, main_window: MainWindow) -> None:
     _with_shortcuts_action(main_window)
     view = main_window.ui.menuBar.addMenu("Z&oom menu")
     nested = view.addMenu("&Zoom")
@@ -37,28 +40,29 @@ def test_the_shortcuts_of_the_main_window_are_listed_by_menu(qtbot, main_window:
     dialog = ShortcutsDialog(main_window)
     qtbot.addWidget(dialog)
     groups = {
-        dialog.tree.topLevelItem(i).text(0): dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
+        top_level(dialog.tree, i).text(0): top_level(dialog.tree, i) for i in range(dialog.tree.topLevelItemCount())
     }
     assert {"File", "Zoom menu › Zoom", "Help"} <= set(groups)
     rows = [
-        (groups["File"].child(i).text(0), groups["File"].child(i).text(1)) for i in range(groups["File"].childCount())
+        (child(groups["File"], i).text(0), child(groups["File"], i).text(1)) for i in range(groups["File"].childCount())
     ]
     assert ("Sync now", "F5") in rows
     assert unnamed_controls(dialog) == []
 
 
-def test_f1_opens_the_shortcuts_list(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_f1_opens_the_shortcuts_list(qtbot: QtBot, main_window: MainWindow) -> None:
     _with_shortcuts_action(main_window)
     main_window.activateWindow()
     qtbot.waitUntil(main_window.isActiveWindow)
     qtbot.keyClick(main_window, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: main_window.findChild(ShortcutsDialog) is not None)
     dialog = main_window.findChild(ShortcutsDialog)
+    assert dialog is not None
     assert dialog.isVisible() and dialog.tree.topLevelItemCount() >= 2
     dialog.close()
 
 
-def test_unnamed_controls_are_found_and_labels_name_their_buddies(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_controls_are_found_and_labels_name_their_buddies(qtbot: QtBot) -> None:
     form = QWidget()
     qtbot.addWidget(form)
     layout = QVBoxLayout(form)
@@ -79,7 +83,7 @@ def test_unnamed_controls_are_found_and_labels_name_their_buddies(qtbot) -> None
     assert unnamed_controls(form) == ["QLineEdit 'bareEdit'"]
 
 
-def test_the_sync_details_name_every_control(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_sync_details_name_every_control(qtbot: QtBot, demo_desk: Desk) -> None:
     dialog = SyncDetailsDialog(demo_desk.engine, SyncController(demo_desk))
     qtbot.addWidget(dialog)
     assert unnamed_controls(dialog) == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QComboBox
 
@@ -15,6 +16,7 @@ from advisor_app.gui.settings_dialog import SettingsDialog
 from advisor_app.workspace.desk import Desk, open_desk
 from advisor_app.workspace.settings import save_settings
 from tests.conftest import MovableClock
+from tests.gui.cells import cell
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def shown(dialog: SettingsDialog) -> dict[str, str]:
     return dialog.status_map.entries()
 
 
-def test_the_rt_defaults_are_shown_edited_and_applied(qtbot, rt_desk: Desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_rt_defaults_are_shown_edited_and_applied(qtbot: QtBot, rt_desk: Desk, tmp_path: Path) -> None:
     dialog = SettingsDialog(rt_desk)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -46,14 +48,14 @@ def test_the_rt_defaults_are_shown_edited_and_applied(qtbot, rt_desk: Desk, tmp_
         "rejected": "closed",
     }
     table = dialog.status_map.table
-    stalled = next(row for row in range(table.rowCount()) if table.item(row, 0).text() == "stalled")
+    stalled = next(row for row in range(table.rowCount()) if cell(table, row, 0).text() == "stalled")
     table.selectRow(stalled)
     assert not dialog.status_map.remove_button.isEnabled()  # a default status stays listed
     combo = table.cellWidget(stalled, 1)
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("hold"))
     dialog.status_map.add_status()
-    table.item(table.rowCount() - 1, 0).setText("Escalated")
+    cell(table, table.rowCount() - 1, 0).setText("Escalated")
     dialog.grab().save(str(tmp_path / "settings.png"))
 
     with qtbot.waitSignal(dialog.connection_changed):
@@ -66,13 +68,13 @@ def test_the_rt_defaults_are_shown_edited_and_applied(qtbot, rt_desk: Desk, tmp_
     assert shown(dialog)["stalled"] == "waiting" and "escalated" not in shown(dialog)
 
 
-def test_the_demo_has_no_status_map_to_edit(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_has_no_status_map_to_edit(qtbot: QtBot, demo_desk: Desk) -> None:
     dialog = SettingsDialog(demo_desk)
     qtbot.addWidget(dialog)
     assert dialog.status_map.isHidden()
 
 
-def test_a_hand_edited_bad_map_shows_the_defaults_and_why(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_hand_edited_bad_map_shows_the_defaults_and_why(qtbot: QtBot, rt_desk: Desk) -> None:
     rt_desk.settings = msgspec.structs.replace(rt_desk.settings, status_map={"stalled": "asleep"})
     dialog = SettingsDialog(rt_desk)
     qtbot.addWidget(dialog)
@@ -80,7 +82,7 @@ def test_a_hand_edited_bad_map_shows_the_defaults_and_why(qtbot, rt_desk: Desk) 
     assert "'asleep' is not a status meaning" in dialog.status_map.note.text()
 
 
-def test_the_meanings_show_whole_in_german_at_the_dialogs_opening_size(qtbot, rt_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_the_meanings_show_whole_in_german_at_the_dialogs_opening_size(qtbot: QtBot, rt_desk: Desk) -> None:
     from PySide6.QtCore import QLocale
 
     from advisor_app.gui.i18n import install_language
@@ -92,7 +94,9 @@ def test_the_meanings_show_whole_in_german_at_the_dialogs_opening_size(qtbot, rt
         qtbot.addWidget(dialog)
         dialog.show()  # at its size hint, as exec() opens it
         qtbot.waitExposed(dialog)
-        combos = [dialog.status_map.table.cellWidget(row, 1) for row in range(dialog.status_map.table.rowCount())]
+        table = dialog.status_map.table
+        combos = [combo for row in range(table.rowCount()) if isinstance(combo := table.cellWidget(row, 1), QComboBox)]
+        assert len(combos) == table.rowCount()
         assert "Neu (offen, noch nicht bearbeitet)" in [combo.currentText() for combo in combos]
         for combo in combos:
             assert isinstance(combo, QComboBox)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from pytestqt.qtbot import QtBot
+
 from advisor_app.gui.main_window import MainWindow
 from tests.conftest import MovableClock
 
 
-def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_sync_now_runs_in_the_background_and_refreshes(
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
     clock.advance(timedelta(hours=2))
     progress: list[tuple[str, int]] = []
     main_window.sync.progressed.connect(lambda stream, count: progress.append((stream, count)))
@@ -27,7 +31,7 @@ def test_sync_now_runs_in_the_background_and_refreshes(qtbot, main_window: MainW
     assert progress, "progress reached the GUI thread"
 
 
-def test_cancel_stops_the_sync_and_says_so(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_sync_and_says_so(qtbot: QtBot, main_window: MainWindow, clock: MovableClock) -> None:
     clock.advance(timedelta(hours=3))
     with qtbot.waitSignal(main_window.sync.failed, timeout=60_000) as failure:
         main_window.sync.sync_now()
@@ -37,7 +41,7 @@ def test_cancel_stops_the_sync_and_says_so(qtbot, main_window: MainWindow, clock
     assert main_window.ui.syncAction.isEnabled()
 
 
-def test_a_failing_source_shows_offline_since(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_source_shows_offline_since(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.desk.settings.source_kind = "zendesk-not-configured"
     with qtbot.waitSignal(main_window.sync.failed, timeout=10_000) as failure:
         main_window.sync.sync_now()
@@ -46,7 +50,7 @@ def test_a_failing_source_shows_offline_since(qtbot, main_window: MainWindow) ->
     assert "not available" in main_window.sync_label.toolTip()
 
 
-def test_sync_details_show_the_error_and_the_records_set_aside(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_sync_details_show_the_error_and_the_records_set_aside(qtbot: QtBot, main_window: MainWindow) -> None:
     from datetime import UTC, datetime
 
     from advisor_app.gui.sync_details import SyncDetailsDialog
@@ -79,7 +83,7 @@ def test_the_workspace_syncs_on_its_interval(main_window: MainWindow) -> None:
     assert timer.interval() == main_window.desk.settings.sync_interval_minutes * 60_000 == 15 * 60_000
 
 
-def test_sync_details_show_the_last_syncs_warnings(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_sync_details_show_the_last_syncs_warnings(qtbot: QtBot, main_window: MainWindow) -> None:
     from advisor_app.gui.sync_details import SyncDetailsDialog
     from advisor_app.sync.engine import StreamReport, SyncReport
 
@@ -90,7 +94,7 @@ def test_sync_details_show_the_last_syncs_warnings(qtbot, main_window: MainWindo
     assert f"Warning: {warning}" in dialog.ui.summaryLabel.text()
 
 
-def test_rt_zone_warning_is_worded_in_the_windows_language(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_rt_zone_warning_is_worded_in_the_windows_language(qtbot: QtBot, main_window: MainWindow) -> None:
     from datetime import timedelta
 
     from PySide6.QtCore import QLocale
@@ -130,7 +134,9 @@ def test_rt_zone_warning_is_worded_in_the_windows_language(qtbot, main_window: M
     assert "reads the dates" not in german and "the API user" not in german
 
 
-def test_an_account_back_from_being_set_aside_is_not_called_newly_assigned(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_an_account_back_from_being_set_aside_is_not_called_newly_assigned(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
     from advisor_app.gui.sync_details import SyncDetailsDialog
     from advisor_app.sync.engine import StreamReport, SyncReport
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from PySide6.QtNetwork import QNetworkInformation
@@ -21,7 +22,7 @@ def _starts(window: MainWindow) -> list[bool]:
     return started
 
 
-def test_opening_shows_the_stored_data_then_syncs_and_today_updates(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_opening_shows_the_stored_data_then_syncs_and_today_updates(qtbot: QtBot, main_window: MainWindow) -> None:
     # Stored data older than the source's: every case solved long ago. The sync brings them back.
     with main_window.desk.engine.begin() as connection:
         connection.execute(text("UPDATE cases SET status = 'solved', updated_at = 0, clock_state = NULL"))
@@ -42,7 +43,7 @@ def test_a_workspace_without_a_source_does_not_sync_on_open(main_window: MainWin
     assert not started and not main_window.sync.running
 
 
-def test_a_jump_of_the_clock_between_ticks_syncs(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_a_jump_of_the_clock_between_ticks_syncs(qtbot: QtBot, main_window: MainWindow, clock: MovableClock) -> None:
     triggers = SyncTriggers(main_window.sync, clock, main_window)
     started = _starts(main_window)
     triggers.check_wake()  # the first tick only notes the time
@@ -58,7 +59,7 @@ def test_a_jump_of_the_clock_between_ticks_syncs(qtbot, main_window: MainWindow,
         assert started == [True], "a tick hours late: the machine slept, so it syncs"
 
 
-def test_the_network_coming_back_syncs_once(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_network_coming_back_syncs_once(qtbot: QtBot, main_window: MainWindow) -> None:
     triggers = SyncTriggers(main_window.sync, main_window.desk.clock, main_window)
     started = _starts(main_window)
     triggers.reachability_changed(Reachability.Online)

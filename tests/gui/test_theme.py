@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from advisor_app.gui import theme
 from advisor_app.gui.countdown import URGENCY_BACKGROUND, Urgency, urgency_foreground
@@ -46,14 +48,14 @@ def test_system_follows_the_os_scheme_as_it_changes(
 ) -> None:
     follower.set_mode("system")
     monkeypatch.setattr(theme, "os_prefers_dark", lambda _app: True)
-    follower.on_scheme_changed(None)  # type: ignore[arg-type]  # what colorSchemeChanged calls
+    follower.on_scheme_changed(Qt.ColorScheme.Dark)  # what colorSchemeChanged calls
     assert theme.is_dark(qapp)
     monkeypatch.setattr(theme, "os_prefers_dark", lambda _app: False)
-    follower.on_scheme_changed(None)  # type: ignore[arg-type]
+    follower.on_scheme_changed(Qt.ColorScheme.Light)
     assert not theme.is_dark(qapp)
     # A chosen theme stays when the OS changes.
     follower.set_mode("dark")
-    follower.on_scheme_changed(None)  # type: ignore[arg-type]
+    follower.on_scheme_changed(Qt.ColorScheme.Light)
     assert theme.is_dark(qapp)
 
 
@@ -71,7 +73,8 @@ def _contrast(a: QColor, b: QColor) -> float:
 
 def _over(top: QColor, base: QColor) -> QColor:
     alpha = top.alphaF()
-    mix = [alpha * t + (1 - alpha) * b for t, b in zip(top.getRgbF()[:3], base.getRgbF()[:3], strict=True)]
+    channels = zip((top.redF(), top.greenF(), top.blueF()), (base.redF(), base.greenF(), base.blueF()), strict=True)
+    mix = [alpha * t + (1 - alpha) * b for t, b in channels]
     return QColor.fromRgbF(*mix)
 
 
@@ -87,8 +90,8 @@ def test_countdown_colours_read_on_both_palettes(qapp: QApplication, dark: bool)
 
 
 def test_view_menu_entries_switch_theme_and_save_language(
-    qtbot, qapp: QApplication, follower: ThemeFollower, demo_desk: Desk
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp: QApplication, follower: ThemeFollower, demo_desk: Desk
+) -> None:
     menu = QMenu()
     entries = build_view_menu_entries(menu, demo_desk)
     themes = {action.data(): action for action in entries.theme_group.actions()}
@@ -96,6 +99,7 @@ def test_view_menu_entries_switch_theme_and_save_language(
     assert set(themes) == {"system", "light", "dark"} and themes["system"].isChecked()
     assert [a.text() for a in entries.language_group.actions()] == ["&System", "&English", "&Deutsch"]
     note = entries.restart_note.defaultWidget()
+    assert isinstance(note, QLabel)
     assert "restarts" in note.text() and entries.restart_note in entries.language_menu.actions()
 
     themes["dark"].trigger()

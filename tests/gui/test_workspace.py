@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -20,7 +22,7 @@ from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
 
 
-def test_the_most_urgent_case_on_today_opens(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_most_urgent_case_on_today_opens(qtbot: QtBot, main_window: MainWindow) -> None:
     today = main_window.today
     model = today.urgent.model
     due = today.urgent.column("due")
@@ -34,10 +36,13 @@ def test_the_most_urgent_case_on_today_opens(qtbot, main_window: MainWindow) -> 
     ordered = [deadlines[model.case_id(r)] for r in range(model.rowCount())]
     assert ordered == sorted(ordered)
     opened: list[int] = []
-    original = main_window.open_case
-    main_window.open_case = lambda case_id: (opened.append(case_id), original(case_id))  # type: ignore[method-assign]
+
+    def open_case(case_id: int) -> None:
+        opened.append(case_id)
+        main_window.open_case(case_id)
+
     today.urgent.case_activated.disconnect()
-    today.urgent.case_activated.connect(main_window.open_case)
+    today.urgent.case_activated.connect(open_case)
     today.urgent.view.setFocus()
     today.urgent.view.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(today.urgent.view, Qt.Key.Key_Return)
@@ -48,7 +53,7 @@ def test_the_most_urgent_case_on_today_opens(qtbot, main_window: MainWindow) -> 
     assert main_window.ui.pages.currentWidget() is main_window.today
 
 
-def test_today_lists_open_their_case_or_account(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_today_lists_open_their_case_or_account(qtbot: QtBot, main_window: MainWindow) -> None:
     today = main_window.today
     assert today.sev1.model.rowCount() > 0
     assert today.weekly.model.rowCount() > 0
@@ -75,14 +80,14 @@ def test_today_lists_open_their_case_or_account(qtbot, main_window: MainWindow) 
     ]
 
 
-def test_today_models_pass_the_model_tester(qtmodeltester, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_today_models_pass_the_model_tester(qtmodeltester: ModelTester, main_window: MainWindow) -> None:
     for section in (main_window.today.sev1, main_window.today.weekly, main_window.today.changes):
         qtmodeltester.check(section.model)
     empty = TodayItemsModel()
     qtmodeltester.check(empty)
 
 
-def test_filter_the_cases_by_text_severity_and_status(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_filter_the_cases_by_text_severity_and_status(qtbot: QtBot, main_window: MainWindow) -> None:
     main_window.ui.filterAction.trigger()
     panel = main_window.all_cases
     model = panel.model
@@ -119,8 +124,8 @@ def _alerts_for(alerts: list[Alert], case_id: int) -> list[Alert]:
 
 
 def test_one_notification_when_a_case_crosses_its_at_risk_threshold(
-    qtbot, main_window: MainWindow, clock: MovableClock
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
     case_id, at_risk_at = _next_at_risk_case(main_window.desk)
     clock.now = at_risk_at - timedelta(seconds=2)
     main_window.notifier.check()
@@ -146,7 +151,9 @@ def test_one_notification_when_a_case_crosses_its_at_risk_threshold(
     assert _alerts_for(repeated, case_id) == []
 
 
-def test_snoozing_a_case_suppresses_its_notification(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_snoozing_a_case_suppresses_its_notification(
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
     case_id, at_risk_at = _next_at_risk_case(main_window.desk)
     clock.now = at_risk_at - timedelta(seconds=2)
     main_window.notifier.check()
@@ -161,7 +168,7 @@ def test_snoozing_a_case_suppresses_its_notification(qtbot, main_window: MainWin
     assert _alerts_for(main_window.notifier.check(), case_id)
 
 
-def test_the_banner_snoozes_and_opens(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_banner_snoozes_and_opens(qtbot: QtBot, main_window: MainWindow) -> None:
     banner = main_window.banner
     banner.show_message(1, "At risk: #1 test", critical=False)
     qtbot.mouseClick(banner.hour_button, Qt.MouseButton.LeftButton)
@@ -175,7 +182,7 @@ def test_the_banner_snoozes_and_opens(qtbot, main_window: MainWindow) -> None:  
     assert main_window.ui.pages.currentWidget() is main_window.case_page
 
 
-def test_quiet_hours_keep_popups_away(qtbot, main_window: MainWindow, clock: MovableClock) -> None:  # type: ignore[no-untyped-def]
+def test_quiet_hours_keep_popups_away(qtbot: QtBot, main_window: MainWindow, clock: MovableClock) -> None:
     popups: list[tuple[str, str]] = []
     main_window.notifier.popup = lambda title, text: popups.append((title, text))
     case_id, at_risk_at = _next_at_risk_case(main_window.desk)
@@ -201,8 +208,8 @@ def test_quiet_hours_keep_popups_away(qtbot, main_window: MainWindow, clock: Mov
 
 
 def test_today_lists_past_overdue_updates_contacts_and_service_days_as_the_account_does(
-    qtbot, main_window: MainWindow
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
     today = main_window.today
     desk = main_window.desk
     with desk.engine.connect() as connection:

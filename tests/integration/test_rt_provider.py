@@ -277,7 +277,7 @@ def test_many_tickets_updated_in_one_second_across_page_boundaries(ws: Workspace
     # Tickets of other tests (how many depends on which ran before) are read first, and the
     # searches below start at their watermark with no zone slack or overlap (the zone is
     # right): then every search page counted is about paging within the burst's one second.
-    exact = {"zone_slack": timedelta(0), "overlap": timedelta(0)}
+    exact: dict[str, Any] = {"zone_slack": timedelta(0), "overlap": timedelta(0)}
     ws.sync(ws.provider(page_size=100, **exact))
     wait_next_second()
     ids = [rt.create_ticket(f"{tag} #{n}", "x", severity=2, account=account) for n in range(7)]
@@ -468,7 +468,7 @@ class _CannedSession(requests.Session):
         super().__init__()
         self.body = body
 
-    def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+    def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:  # type: ignore[override]  # takes every keyword the stub lists
         response = requests.Response()
         response.status_code = 200
         response._content = self.body

@@ -17,6 +17,7 @@ import keyring
 import msgspec
 import pytest
 import requests
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from advisor_app.cli.main import main
@@ -110,6 +111,7 @@ def test_a_sync_in_its_own_process_brings_back_waits_warnings_and_account_change
     desk = open_desk(root)
     try:
         token = Credentials(backend, environ={}).load(desk.settings.source_user, desk.settings.source_url)
+        assert desk.settings.account_selection is not None
         both = msgspec.structs.replace(desk.settings.account_selection, added=[account, other])
         settings = msgspec.structs.replace(desk.settings, account_selection=both)
         wrong_zone = msgspec.structs.replace(settings, rt_timezone="UTC")  # RT reads dates in UTC+05:30
@@ -163,8 +165,8 @@ def test_cancel_ends_an_rt_wait_and_keeps_what_was_synced(
     assert proxy.faults[0].fired == 1  # no second request after the cancel
 
 
-def test_the_window_shows_an_rt_wait_and_cancel_ends_it(  # type: ignore[no-untyped-def]
-    qtbot, proxy: LoopbackServer, workspace: tuple[Path, str, int, SmallKeyring]
+def test_the_window_shows_an_rt_wait_and_cancel_ends_it(
+    qtbot: QtBot, proxy: LoopbackServer, workspace: tuple[Path, str, int, SmallKeyring]
 ) -> None:
     from advisor_app.gui.credentials import use_credentials
     from advisor_app.gui.main_window import MainWindow

@@ -13,16 +13,18 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from advisor_app.store import database
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
-def _legacy_upgrade(engine: object, revision: str = "head") -> None:
+def _legacy_upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = database._alembic_config()
-    with database.make_engine(Path(str(engine.url.database))).begin() as connection:  # type: ignore[attr-defined]
+    with database.make_engine(Path(str(engine.url.database))).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -30,7 +32,7 @@ def _legacy_upgrade(engine: object, revision: str = "head") -> None:
 def main() -> None:
     path, backups = Path(sys.argv[1]), Path(sys.argv[2])
     if "--legacy" in sys.argv:
-        database.upgrade = _legacy_upgrade  # type: ignore[assignment]
+        database.upgrade = _legacy_upgrade
     database.head_revision()  # alembic's scripts loaded before "ready"
     print("ready", flush=True)
     database.open_database(path, backups, NOW).dispose()

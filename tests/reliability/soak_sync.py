@@ -73,7 +73,7 @@ def serve(seed: int, fault_rate: float) -> None:
         with lock:
             return fake(request)
 
-    server = LoopbackServer(app)  # type: ignore[arg-type]
+    server = LoopbackServer(app)
     server.start()
     print(server.url, flush=True)
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -38,7 +39,7 @@ def _error(root: Path) -> DamagedWorkspaceError:
     return raised.value
 
 
-def test_the_dialog_offers_the_newest_backup_and_shows_the_details(qtbot, damaged_root: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_offers_the_newest_backup_and_shows_the_details(qtbot: QtBot, damaged_root: Path) -> None:
     error = _error(damaged_root)
     assert error.backup is not None
     box = damage_dialog(error)
@@ -66,7 +67,12 @@ def test_restore_backup_puts_it_back_and_keeps_the_damaged_file(
     database = damaged_root / "advisor.db"
     damaged = database.read_bytes()
     asked: list[DamagedWorkspaceError] = []
-    monkeypatch.setattr(gui_app, "ask_to_restore", lambda error: asked.append(error) or True)
+
+    def agree(error: DamagedWorkspaceError) -> bool:
+        asked.append(error)
+        return True
+
+    monkeypatch.setattr(gui_app, "ask_to_restore", agree)
     desk = gui_app._open_or_offer_backup(damaged_root, demo=False)
     assert desk is not None and len(asked) == 1
     try:
@@ -79,7 +85,9 @@ def test_restore_backup_puts_it_back_and_keeps_the_damaged_file(
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
 
 
-def test_after_a_failed_upgrade_put_the_backup_back_the_dialog_offers_nothing_more(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_failed_upgrade_put_the_backup_back_the_dialog_offers_nothing_more(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     from advisor_app.errors import UpgradeFailedError
 
     backup = tmp_path / "advisor-0006-x.db"

@@ -12,10 +12,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from advisor_app.attention import records
 from advisor_app.attention.alerts import Alert, AlertKind
@@ -29,7 +30,7 @@ from tests.reliability.probes import ROOT
 
 
 @pytest.fixture
-def guards(qapp) -> Iterator[Callable[[Path], WorkspaceGuard]]:  # type: ignore[no-untyped-def]
+def guards(qapp: QApplication) -> Iterator[Callable[[Path], WorkspaceGuard]]:
     """Guards owned by a parent that outlives the test's events (the app's, in the app)."""
     owner = QObject()
     made: list[WorkspaceGuard] = []
@@ -46,7 +47,9 @@ def guards(qapp) -> Iterator[Callable[[Path], WorkspaceGuard]]:  # type: ignore[
     QCoreApplication.processEvents()
 
 
-def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(
+    qtbot: QtBot, guards: Callable[[Path], WorkspaceGuard], tmp_path: Path
+) -> None:
     first = guards(tmp_path / "ws")
     assert first.claim()
     window = QWidget()
@@ -65,7 +68,9 @@ def test_a_second_start_hands_over_and_the_first_window_comes_to_the_front(qtbot
     second.release()
 
 
-def test_a_hand_over_before_the_window_exists_raises_it_when_it_comes(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_hand_over_before_the_window_exists_raises_it_when_it_comes(
+    qtbot: QtBot, guards: Callable[[Path], WorkspaceGuard], tmp_path: Path
+) -> None:
     first = guards(tmp_path / "ws")
     assert first.claim()
     try:
@@ -80,8 +85,8 @@ def test_a_hand_over_before_the_window_exists_raises_it_when_it_comes(qtbot, gua
 
 
 def test_two_windows_racing_tell_an_alert_once_and_raise_nothing(
-    qtbot, demo_desk: Desk, demo_root: Path, clock: MovableClock, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_desk: Desk, demo_root: Path, clock: MovableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     c = schema.cases.c
     with demo_desk.engine.connect() as connection:
         case_id, at_risk_at = connection.execute(
@@ -134,7 +139,9 @@ def test_the_real_app_started_twice_hands_over_and_the_second_exits(tmp_path: Pa
     assert not (root / "advisor.lock").exists(), "released on quit"
 
 
-def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(qtbot, guards, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_started_while_the_command_line_syncs_is_told_who_holds_it(
+    qtbot: QtBot, guards: Callable[[Path], WorkspaceGuard], tmp_path: Path
+) -> None:
     from advisor_app.workspace.folder import Workspace
     from advisor_app.workspace.lock import acquire
 

@@ -58,7 +58,7 @@ def test_the_window_lock_and_the_command_line_lock_exclude_each_other(tmp_path: 
         other = QLockFile(str(path))
         other.setStaleLockTime(0)
         assert not other.tryLock(0), "Qt honours the command line's lock"
-        pid, _host, _app = other.getLockInfo()  # type: ignore[misc]
+        pid, _host, _app = other.getLockInfo()
         assert pid == os.getpid()
     assert other.tryLock(0)
     other.unlock()

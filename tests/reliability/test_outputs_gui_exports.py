@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,8 +16,8 @@ from advisor_app.workspace.desk import Desk
 
 
 def test_the_composer_refuses_to_export_over_the_database(
-    qtbot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, demo_desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warnings.append(text))
     account = find_account(demo_desk.engine, "Lumen Retail")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -46,7 +46,7 @@ def leaks(text: str) -> list[str]:
     return [form for form in echoed_forms() if form in text] + [piece for piece in pieces if piece in text]
 
 
-def echo_app(status: int) -> object:
+def echo_app(status: int) -> Callable[[Request], Reply]:
     def app(request: Request) -> Reply:
         authorization = request.headers.get("authorization", "")
         token = TOKEN
@@ -74,7 +74,7 @@ def fresh_registry() -> Iterator[None]:
 
 @pytest.fixture(params=[400, 401, 500])
 def echo_server(request: pytest.FixtureRequest) -> Iterator[LoopbackServer]:
-    with serving(echo_app(request.param)) as server:  # type: ignore[arg-type]
+    with serving(echo_app(int(request.param))) as server:
         yield server
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QTimer
 
@@ -21,7 +22,7 @@ HANG = (
 
 
 @pytest.mark.timeout(120)
-def test_a_hanging_template_is_stopped_and_the_window_stays_live(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_hanging_template_is_stopped_and_the_window_stays_live(qtbot: QtBot, demo_desk: Desk) -> None:
     folder = demo_desk.workspace.templates_dir
     folder.mkdir(exist_ok=True)
     (folder / "weekly-update.en.md.j2").write_text(HANG, encoding="utf-8")

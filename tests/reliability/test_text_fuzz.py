@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from types import ModuleType
 
 import msgspec
 from hypothesis import HealthCheck, given, settings
@@ -88,11 +89,11 @@ def test_any_text_renders_and_detection_never_fails(text: str) -> None:
     _assert_inert(render_case_text(text))
 
 
-def _payload_types(module: object) -> list[type]:
+def _payload_types(module: ModuleType) -> list[type]:
     return [
         value
         for _, value in inspect.getmembers(module, inspect.isclass)
-        if issubclass(value, msgspec.Struct) and value.__module__ == module.__name__  # type: ignore[attr-defined]
+        if issubclass(value, msgspec.Struct) and value.__module__ == module.__name__
     ]
 
 
@@ -122,7 +123,7 @@ def test_there_are_payload_types_to_fuzz() -> None:
 def test_http_decode_gives_a_typed_error_or_a_payload(case: tuple[type, bytes]) -> None:
     kind, body = case
     try:
-        result = decode(body, kind, "https://x.example/api")
+        result: object = decode(body, kind, "https://x.example/api")
     except (HttpUnexpectedShape, HttpInvalidJson) as error:
         assert str(error).startswith("x.example/api: ")
     else:
@@ -133,7 +134,7 @@ def test_http_decode_gives_a_typed_error_or_a_payload(case: tuple[type, bytes]) 
 @given(st.sampled_from(PAYLOAD_TYPES), st.one_of(st.binary(max_size=200), JSON.map(msgspec.json.encode)))
 def test_garbage_gives_a_typed_error(kind: type, body: bytes) -> None:
     try:
-        result = decode(body, kind, "https://x.example/api")
+        result: object = decode(body, kind, "https://x.example/api")
     except (HttpUnexpectedShape, HttpInvalidJson) as error:
         assert "x.example/api" in str(error)
     else:

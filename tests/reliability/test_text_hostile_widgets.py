@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -86,7 +87,7 @@ def _labels_showing_remote_text() -> int:
     return sum(1 for w in QApplication.allWidgets() if isinstance(w, QLabel) and w.isVisible() and _remote(w.text()))
 
 
-def test_no_label_or_tooltip_shows_remote_text_as_rich_text(qtbot, hostile_desk: tuple[Desk, int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_no_label_or_tooltip_shows_remote_text_as_rich_text(qtbot: QtBot, hostile_desk: tuple[Desk, int, int]) -> None:
     desk, account, case = hostile_desk
     window = MainWindow(desk)
     qtbot.addWidget(window)

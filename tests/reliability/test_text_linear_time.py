@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from PySide6.QtCore import QTimer
@@ -59,7 +60,7 @@ def test_detection_still_tells_html_from_text() -> None:
 
 
 @pytest.mark.timeout(120)
-def test_a_huge_body_opens_cut_off_the_gui_thread_and_shows_all_on_request(qtbot, demo_desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_a_huge_body_opens_cut_off_the_gui_thread_and_shows_all_on_request(qtbot: QtBot, demo_desk: Desk) -> None:
     e = schema.case_events.c
     body = "<p>first words</p>" + "<p>" + "filler text " * 30_000 + "</p><p>the very last words</p>"
     with demo_desk.engine.begin() as connection:

@@ -117,11 +117,9 @@ def _upgrade_failing_at_the_end(engine: Engine) -> None:
         original(self, **kw)
         raise RuntimeError("boom")
 
-    MigrationContext.run_migrations = run_then_fail  # type: ignore[method-assign]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MigrationContext, "run_migrations", run_then_fail)
         database.upgrade(engine)
-    finally:
-        MigrationContext.run_migrations = original  # type: ignore[method-assign]
 
 
 def test_a_workspace_half_upgraded_by_an_old_version_is_offered_the_backup_that_opens(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from advisor_app.domain import CaseStatus, EventKind
 from advisor_app.store import schema
-from advisor_app.sync.providers.demo import SCALES, demo_source
+from advisor_app.sync.providers.demo import SCALES, _CaseStory, demo_source
 from advisor_app.workspace.desk import Desk
 
 ANCHOR = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
@@ -71,7 +72,7 @@ def test_the_medium_scale_is_25_accounts_of_800_cases() -> None:
 def test_the_demo_workspace_holds_everything_the_source_makes(demo_desk: Desk) -> None:
     with demo_desk.engine.connect() as connection:
 
-        def total(table: schema.Table) -> int:  # type: ignore[name-defined]
+        def total(table: schema.Table) -> int:
             return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
         assert total(schema.accounts) == 25
@@ -84,16 +85,16 @@ def test_the_demo_workspace_holds_everything_the_source_makes(demo_desk: Desk) -
         assert sources == {"demo"}
 
 
-def test_each_history_is_generated_once_per_sync() -> None:
+def test_each_history_is_generated_once_per_sync(monkeypatch: pytest.MonkeyPatch) -> None:
     source = demo_source(7, "tiny", ANCHOR)
     made: list[int] = []
     story = source.story
 
-    def counting(index: int):  # type: ignore[no-untyped-def]
+    def counting(index: int) -> _CaseStory:
         made.append(index)
         return story(index)
 
-    source.story = counting  # type: ignore[method-assign]
+    monkeypatch.setattr(source, "story", counting)
     cases = [case for page in source.pages("cases", None) for case in page.records]
     events = [event for page in source.pages("case_events", None) for event in page.records]
     assert len(made) == len(cases) == 60

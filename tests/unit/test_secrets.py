@@ -23,7 +23,7 @@ URL = "https://rt.example.com"
 class SmallKeyring(KeyringBackend):
     """In memory, and refusing secrets over 2,560 bytes of UTF-16, as Windows Credential Manager does."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

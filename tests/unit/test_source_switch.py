@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import keyring
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 from advisor_app.connect.connection import ConnectionRequest, ConnectionSettingsError, connect, sign_out
@@ -31,9 +31,9 @@ def backend() -> Iterator[SmallKeyring]:
     keyring.set_keyring(previous)
 
 
-def _count(desk: Desk, table: object, *where: object) -> int:
+def _count(desk: Desk, table: Table, *where: ColumnElement[bool]) -> int:
     with desk.engine.connect() as connection:
-        return connection.execute(select(func.count()).select_from(table).where(*where)).scalar_one()  # type: ignore[arg-type]
+        return connection.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
 
 
 def test_the_plan_counts_what_is_hidden_and_what_is_kept(demo_desk: Desk) -> None:

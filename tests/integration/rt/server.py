@@ -414,7 +414,7 @@ class RTServer:
 
     def create_asset(self, name: str, fields: dict[str, str]) -> int:
         """POST /asset in the accounts catalog; `fields` by custom field *name* (sent by id)."""
-        body = {
+        body: dict[str, Any] = {
             "Name": name,
             "Catalog": self.catalog_id,
             "CustomFields": {str(self.asset_custom_field_ids[key]): value for key, value in fields.items()},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -22,8 +23,8 @@ from advisor_app.attention.alerts import (
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
-def facts(case_id: int = 1, severity: int = 2, **clock: object) -> CaseFacts:
-    values: dict[str, object] = {
+def facts(case_id: int = 1, severity: int = 2, **clock: Any) -> CaseFacts:
+    values: dict[str, Any] = {
         "clock_state": "running",
         "clock_open": True,
         "clock_deadline": NOW + timedelta(hours=2),
@@ -32,7 +33,7 @@ def facts(case_id: int = 1, severity: int = 2, **clock: object) -> CaseFacts:
         "active": True,
     }
     values.update(clock)
-    return CaseFacts(case_id=case_id, severity=severity, **values)  # type: ignore[arg-type]
+    return CaseFacts(case_id=case_id, severity=severity, **values)
 
 
 def test_a_running_clock_is_at_risk_from_its_instant_and_breached_from_its_deadline() -> None:

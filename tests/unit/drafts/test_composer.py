@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from advisor_app.domain import CaseStatus
 from advisor_app.drafts import DraftError
-from advisor_app.drafts.composer import compose_week, week_bounds
+from advisor_app.drafts.composer import CaseFact, compose_week, week_bounds
 from advisor_app.drafts.notes import add_note
 from advisor_app.drafts.service import compose_draft
 from advisor_app.drafts.templates import Templates
@@ -21,8 +22,8 @@ from advisor_app.store import schema
 from tests.unit.drafts.history import BERLIN, NOW, WEEK, account_id, berlin
 
 
-def ids(cases: object) -> list[str]:
-    return [case.remote_id for case in cases]  # type: ignore[attr-defined]
+def ids(cases: Iterable[CaseFact]) -> list[str]:
+    return [case.remote_id for case in cases]
 
 
 def test_week_bounds_are_local_midnights() -> None:

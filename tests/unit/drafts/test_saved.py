@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from advisor_app.domain import WeeklyUpdateState
 from advisor_app.drafts import DraftError
 from advisor_app.drafts.notes import NoteError, add_note, delete_note, edit_note, flag_note, notes_of
-from advisor_app.drafts.saved import diff_lines, last_sent_before, load_draft, mark_sent, save_draft
+from advisor_app.drafts.saved import SavedDraft, diff_lines, last_sent_before, load_draft, mark_sent, save_draft
 from advisor_app.drafts.service import accounts_owing_updates, draft_all_due, find_account, workspace_templates
 from advisor_app.errors import AdvisorError
 from advisor_app.obligations.terms import load_terms, set_contract_override
@@ -20,19 +21,19 @@ from advisor_app.workspace.desk import Desk
 from tests.unit.drafts.history import NOW, WEEK, account_id
 
 
-def save(engine: Engine, account: int, week: str, body: str, **extra: object) -> object:
-    arguments: dict[str, object] = {"highlights": "", "template": "weekly-update", "language": "en", "now": NOW}
+def save(engine: Engine, account: int, week: str, body: str, **extra: Any) -> SavedDraft:
+    arguments: dict[str, Any] = {"highlights": "", "template": "weekly-update", "language": "en", "now": NOW}
     arguments.update(extra)
-    return save_draft(engine, account, week, body=body, **arguments)  # type: ignore[arg-type]
+    return save_draft(engine, account, week, body=body, **arguments)
 
 
 def test_a_draft_is_saved_then_marked_sent(engine: Engine) -> None:
     berlin = account_id(engine, "berlin")
     assert load_draft(engine, berlin, WEEK) is None
     saved = save(engine, berlin, WEEK, "# Generated\n", generated_body="# Generated\n", highlights="Go-live")
-    assert saved.state is WeeklyUpdateState.DRAFTED and not saved.edited  # type: ignore[attr-defined]
+    assert saved.state is WeeklyUpdateState.DRAFTED and not saved.edited
     edited = save(engine, berlin, WEEK, "# Generated\n\nMy words\n", highlights="Go-live")
-    assert edited.edited and edited.highlights == "Go-live"  # type: ignore[attr-defined]
+    assert edited.edited and edited.highlights == "Go-live"
     later = NOW + timedelta(hours=2)
     sent = mark_sent(engine, berlin, WEEK, later)
     assert sent.state is WeeklyUpdateState.SENT and sent.sent_at == later

@@ -4,6 +4,7 @@ workspace templates over the shipped ones, autoescaped HTML."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -113,16 +114,18 @@ def test_subjects_are_literal_in_markdown() -> None:
     assert "Dataflow *ledger_close* [urgent] &lt;b&gt;" in html
 
 
-def test_a_template_is_compiled_once_and_again_after_an_edit_or_a_new_override(tmp_path: Path) -> None:
+def test_a_template_is_compiled_once_and_again_after_an_edit_or_a_new_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     templates = Templates(tmp_path)
     compiled: list[str] = []
     compile_template = templates.environment.compile
 
-    def counting(source: str, *args: object, **kwargs: object) -> object:
+    def counting(source: str, *args: Any, **kwargs: Any) -> Any:
         compiled.append(source)
-        return compile_template(source, *args, **kwargs)  # type: ignore[arg-type]
+        return compile_template(source, *args, **kwargs)
 
-    templates.environment.compile = counting  # type: ignore[method-assign]
+    monkeypatch.setattr(templates.environment, "compile", counting)
     page = {"title": "t", "body_html": "<p>b</p>", "language": "en"}
     for _ in range(3):
         templates.render_page(**page)

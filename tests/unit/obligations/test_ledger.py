@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -59,9 +60,9 @@ def test_allotment_comes_from_the_tier_until_the_contract_overrides_it(engine: E
         ({"due_time": time(17, 0, 30)}, "whole minutes"),
     ],
 )
-def test_bad_overrides_are_refused(engine: Engine, kwargs: dict[str, object], message: str) -> None:
+def test_bad_overrides_are_refused(engine: Engine, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ContractOverrideError, match=message):
-        set_contract_override(engine, GOLD, now=NOW, **kwargs)  # type: ignore[arg-type]
+        set_contract_override(engine, GOLD, now=NOW, **kwargs)
 
 
 def test_booking_in_half_days_with_kind_note_and_cases(engine: Engine) -> None:
@@ -90,11 +91,11 @@ def test_booking_in_half_days_with_kind_note_and_cases(engine: Engine) -> None:
         ({"note": "x" * 2001}, "note: 2001 characters is more than 2000"),
     ],
 )
-def test_bad_entries_are_refused_with_the_field_named(engine: Engine, fields: dict[str, object], message: str) -> None:
-    values: dict[str, object] = {"day": date(2026, 4, 2), "half_days": 2, "kind": "remote", "note": "", "case_ids": []}
+def test_bad_entries_are_refused_with_the_field_named(engine: Engine, fields: dict[str, Any], message: str) -> None:
+    values: dict[str, Any] = {"day": date(2026, 4, 2), "half_days": 2, "kind": "remote", "note": "", "case_ids": []}
     values |= fields
     with pytest.raises(ServiceDayError, match=message):
-        book_service_day(engine, GOLD, now=NOW, **values)  # type: ignore[arg-type]
+        book_service_day(engine, GOLD, now=NOW, **values)
     with engine.connect() as connection:
         assert ledger(connection, GOLD) == []
         assert last_edit(connection) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select, update
@@ -73,7 +74,7 @@ def sync(engine: Engine, now: datetime, **streams: list[Page]) -> set[int]:
     return report.case_ids
 
 
-def stored(engine: Engine, remote_id: str) -> dict[str, object]:
+def stored(engine: Engine, remote_id: str) -> dict[str, Any]:
     c = schema.cases.c
     with engine.connect() as connection:
         row = connection.execute(select(schema.cases).where(c.remote_id == remote_id)).one()
@@ -165,7 +166,7 @@ def test_clocks_missing_after_an_upgrade_are_filled_in(engine: Engine) -> None:
 def test_detail_clocks_and_business_time_left(engine: Engine) -> None:
     sync(engine, MONDAY_0900, accounts=[Page("accounts", [account()], "a")], cases=[Page("cases", [case("1")], "c")])
     now = MONDAY_0900 + timedelta(hours=10)  # Monday 19:00 Berlin: after hours, deadline passed at 17:00
-    case_id = int(stored(engine, "1")["id"])  # type: ignore[call-overload]
+    case_id = int(stored(engine, "1")["id"])
     with engine.connect() as connection:
         (first,) = clocks_for_cases(connection, [case_id], now)[case_id].clocks
         left = business_time_left(connection, "de", 2, datetime(2026, 11, 17, 9, 0, tzinfo=UTC), now)

@@ -104,7 +104,7 @@ def test_an_upsert_that_inserts_indexes_the_new_case(demo_desk: Desk) -> None:
     with demo_desk.engine.begin() as connection:
         new = replace(_stored_case(connection, 1), remote_id="99999", subject="Wombat ingestion backlog")
         upsert_cases(connection, [new])  # a new row: the INSERT trigger
-        case_id = connection.execute(select(schema.cases.c.id).where(schema.cases.c.remote_id == "99999")).scalar()
+        case_id = connection.execute(select(schema.cases.c.id).where(schema.cases.c.remote_id == "99999")).scalar_one()
         assert _found(connection, "wombat", HitKind.CASE, case_id)
 
 

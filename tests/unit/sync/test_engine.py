@@ -79,7 +79,7 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
-def count(engine: Engine, table: schema.Table) -> int:  # type: ignore[name-defined]
+def count(engine: Engine, table: schema.Table) -> int:
     with engine.connect() as connection:
         return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
 
@@ -195,7 +195,7 @@ def quarantined(engine: Engine) -> list[tuple[str, str, str]]:
     q = schema.quarantine.c
     with engine.connect() as connection:
         rows = connection.execute(select(q.stream, q.remote_id, q.reason).order_by(q.stream, q.remote_id))
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return [tuple(row) for row in rows]
 
 
 def test_bad_records_wait_in_quarantine_until_a_later_sync_stores_them(engine: Engine) -> None:

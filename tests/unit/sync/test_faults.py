@@ -126,7 +126,7 @@ def open_store(path: Path) -> Engine:
     return database.open_database(path / "s.db", path / "backups", NOW)
 
 
-def sync_history(tmp_path: Path, admin: bool, fault: Callable[[FakeZendesk, LoopbackServer], None] | None) -> Outcome:
+def sync_history(tmp_path: Path, admin: bool, fault: Callable[[FakeZendesk, LoopbackServer], object] | None) -> Outcome:
     fake, ids = build(admin)
     engine = open_store(tmp_path)
     waits = Waits()
@@ -200,7 +200,7 @@ def test_the_clean_run_has_what_the_source_has(clean: dict[bool, dict[str, Any]]
     assert clean[True] == clean[False]
 
 
-FAULTS: dict[str, tuple[Callable[[FakeZendesk, LoopbackServer], None], type[SyncError] | None, str]] = {
+FAULTS: dict[str, tuple[Callable[[FakeZendesk, LoopbackServer], object], type[SyncError] | None, str]] = {
     "500 then fine": (lambda f, s: s.inject(Fault("status", path="/search/export", status=500, times=2)), None, ""),
     "500 that lasts": (
         lambda f, s: s.inject(Fault("status", path="/comments", status=502, times=99)),

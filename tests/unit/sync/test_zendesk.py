@@ -98,7 +98,7 @@ def events_of(engine: Engine, case_remote_id: str) -> list[tuple[str, str, str, 
             .where(c.remote_id == case_remote_id)
             .order_by(e.at, e.id)
         )
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return [tuple(row) for row in rows]
 
 
 def quarantine(engine: Engine) -> dict[tuple[str, str], str]:
