@@ -35,16 +35,17 @@ class SyncController(QObject):
         self.last_error: str | None = None
         self.failing_since: datetime | None = None
         self.last_report: SyncReport | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(max(1, desk.settings.sync_interval_minutes) * 60_000)
-        self._timer.timeout.connect(self.sync_now)
+        self.interval_timer = QTimer(self)
+        """Starts a sync every `sync_interval_minutes` once `start_interval` is called."""
+        self.interval_timer.setInterval(max(1, desk.settings.sync_interval_minutes) * 60_000)
+        self.interval_timer.timeout.connect(self.sync_now)
 
     @property
     def running(self) -> bool:
         return self._task is not None
 
     def start_interval(self) -> None:
-        self._timer.start()
+        self.interval_timer.start()
 
     @Slot()
     def sync_now(self) -> bool:

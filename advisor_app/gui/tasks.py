@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from advisor_app.errors import AdvisorError
 
@@ -90,7 +90,14 @@ class _Job(QRunnable):
         now = time.monotonic()
         if urgent or now - self._last_report >= self.PROGRESS_INTERVAL:
             self._last_report = now
-            self._relay.progressed.emit(value)
+            self._deliver(self._relay.progressed, value)
+
+    @staticmethod
+    def _deliver(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted": the window the task belonged to closed
+            log.debug("background task outlived its window; %r dropped", type(value).__name__)
 
     def run(self) -> None:
         try:
@@ -99,9 +106,9 @@ class _Job(QRunnable):
             # A typed error is an expected outcome (offline, a refused edit); anything else is a bug.
             level = logging.INFO if isinstance(error, AdvisorError) else logging.ERROR
             log.log(level, "background task failed: %s", error, exc_info=error)
-            self._relay.failed.emit(error)
+            self._deliver(self._relay.failed, error)
         else:
-            self._relay.succeeded.emit(result)
+            self._deliver(self._relay.succeeded, result)
 
 
 class BackgroundTask(QObject):

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from advisor_app.gui.main_window import MainWindow
+from advisor_app.sync.engine import SyncReport
 from tests.conftest import MovableClock
 
 
@@ -77,10 +78,22 @@ def test_sync_details_show_the_error_and_the_records_set_aside(qtbot: QtBot, mai
     assert "1 record set aside." in summary
 
 
-def test_the_workspace_syncs_on_its_interval(main_window: MainWindow) -> None:
-    timer = main_window.sync._timer
+def test_the_workspace_syncs_again_each_time_its_interval_passes(
+    qtbot: QtBot, main_window: MainWindow, clock: MovableClock
+) -> None:
+    timer = main_window.sync.interval_timer
     assert timer.isActive()
     assert timer.interval() == main_window.desk.settings.sync_interval_minutes * 60_000 == 15 * 60_000
+    reports: list[SyncReport] = []
+    main_window.sync.synced.connect(reports.append)
+    clock.advance(timedelta(hours=2))
+    timer.setInterval(50)  # the interval passes in 50 ms; nothing else starts a sync in this test
+    qtbot.waitUntil(lambda: len(reports) == 1, timeout=60_000)
+    assert reports[0].streams["cases"].written > 0, "the timer's sync brought the two hours' changes"
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=60_000)  # and it goes on syncing
+    timer.stop()
+    qtbot.waitUntil(lambda: not main_window.sync.running, timeout=60_000)
+    assert "Last sync:" in main_window.sync_label.text()
 
 
 def test_sync_details_show_the_last_syncs_warnings(qtbot: QtBot, main_window: MainWindow) -> None:

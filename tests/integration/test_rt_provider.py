@@ -17,18 +17,16 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
 from advisor_app.store import database, schema
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import ACTIVE_STATUSES, set_aside_ids
 from advisor_app.sync.engine import SyncReport, run_sync
-from advisor_app.sync.http import HttpAuthError, HttpClient, HttpUnexpectedShape, Timeouts
-from advisor_app.sync.providers.rt import RtConfigError, RtProvider, RtSettings, ticketsql_date
+from advisor_app.sync.http import HttpAuthError, HttpClient, Timeouts
+from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.selection import AccountRule
 from tests.integration.rt.server import RTServer
 
@@ -353,15 +351,6 @@ def test_a_change_within_the_second_of_the_last_read_is_not_lost(ws: Workspace) 
         force_last_updated(rt, [ticket], ws.started - timedelta(hours=1))
 
 
-def test_ticketsql_dates_are_wall_clock_and_never_late_across_a_dst_repeat() -> None:
-    kolkata, denver = ZoneInfo("Asia/Kolkata"), ZoneInfo("America/Denver")
-    assert ticketsql_date(datetime(2026, 11, 25, 7, 45, 4, tzinfo=UTC), kolkata) == "2026-11-25 13:15:04"
-    # 01:30 happens twice in Denver on 2026-11-01; RT may read it as either. The first
-    # occurrence (07:30 UTC) is written an hour early, the second (08:30 UTC) as is.
-    assert ticketsql_date(datetime(2026, 11, 1, 7, 30, tzinfo=UTC), denver) == "2026-11-01 00:30:00"
-    assert ticketsql_date(datetime(2026, 11, 1, 8, 30, tzinfo=UTC), denver) == "2026-11-01 01:30:00"
-
-
 def test_severity_change_becomes_an_event_and_updates_the_case(ws: Workspace) -> None:
     rt = ws.rt
     account = new_account(rt)
@@ -461,40 +450,6 @@ def test_a_refused_token_gives_a_clear_error_without_the_token(ws: Workspace) ->
     with pytest.raises(HttpAuthError, match="token was not accepted"):
         ws.sync(provider)
     assert ws.count(schema.accounts) == 0
-
-
-class _CannedSession(requests.Session):
-    def __init__(self, body: bytes) -> None:
-        super().__init__()
-        self.body = body
-
-    def get(self, url: str | bytes, **kwargs: Any) -> requests.Response:  # type: ignore[override]  # takes every keyword the stub lists
-        response = requests.Response()
-        response.status_code = 200
-        response._content = self.body
-        response.url = str(url)
-        return response
-
-
-def test_an_unexpected_payload_names_the_field_path() -> None:
-    page = {"count": 1, "page": 1, "per_page": 100, "items": [{"id": "7", "LastUpdated": 12}]}
-    client = HttpClient("http://127.0.0.1:9")
-    client.session = _CannedSession(json.dumps(page).encode())
-    provider = RtProvider(client, RtSettings(base_url="http://127.0.0.1:9", rt_timezone="Asia/Kolkata"))
-    with pytest.raises(HttpUnexpectedShape, match=r"\$\.items\[0\]\.LastUpdated"):
-        list(provider.pages("cases", None))
-
-
-def test_settings_and_identity() -> None:
-    def identity(url: str) -> str:
-        return RtProvider(HttpClient(url), RtSettings(base_url=url, rt_timezone="UTC")).identity
-
-    assert identity("HTTPS://RT.Example.com:443/rt/REST/2.0/") == "https://rt.example.com/rt"
-    assert identity("http://127.0.0.1:8080/") == "http://127.0.0.1:8080"
-    with pytest.raises(RtConfigError, match="rt_timezone"):
-        RtSettings(base_url="http://x", rt_timezone="Kolkata")
-    with pytest.raises(RtConfigError, match="page_size"):
-        RtSettings(base_url="http://x", rt_timezone="UTC", page_size=500)
 
 
 def test_only_the_chosen_accounts_and_their_tickets_are_read(ws: Workspace) -> None:
