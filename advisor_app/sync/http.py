@@ -162,6 +162,14 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def check_ca_bundle(path: str | Path) -> str:
+    """The CA bundle's path, or HttpConfigError when it is not a file."""
+    bundle = Path(path)
+    if not bundle.is_file():
+        raise HttpConfigError(f"CA bundle {bundle} is not a file; choose the PEM file your IT department provides")
+    return str(bundle)
+
+
 def basic_token_auth(email: str, token: str) -> str:
     """Zendesk-style API token authorization: `Basic base64("email/token:TOKEN")`."""
     register_secret(token, email)
@@ -296,13 +304,7 @@ def make_session(
     """A session with TLS verification (optionally against `ca_bundle`), the Authorization
     header, timeouts on every request and retries of connection errors and 5xx (not 429)."""
     session = requests.Session()
-    if ca_bundle:
-        bundle = Path(ca_bundle)
-        if not bundle.is_file():
-            raise HttpConfigError(f"CA bundle {bundle} is not a file; choose the PEM file your IT department provides")
-        session.verify = str(bundle)
-    else:
-        session.verify = True
+    session.verify = check_ca_bundle(ca_bundle) if ca_bundle else True
     retry = ReportingRetry(
         total=retries,
         connect=retries,
@@ -657,6 +659,7 @@ __all__ = [
     "Timeouts",
     "basic_token_auth",
     "bearer_auth",
+    "check_ca_bundle",
     "check_url",
     "decode",
     "event_sleeper",
