@@ -2,8 +2,10 @@
 
 - Every request has a connect and a read timeout (`TimeoutAdapter` sets them even when a
   caller forgets).
-- Connection errors and 5xx are retried by urllib3's `Retry` with exponential backoff and
-  jitter; its waits go through our sleeper, so they are reported, injectable and cancellable.
+- Connection errors, read timeouts and 500/502/503/504 answers to a GET are retried by
+  urllib3's `Retry` with exponential backoff and jitter; a body cut off while read is fetched
+  again by `HttpClient.fetch`. Every wait goes through our sleeper, so it is reported,
+  injectable and cancellable.
 - 429 is handled here, not by `Retry`: the wait (from `Retry-After`, seconds or an HTTP
   date, capped) is reported through `on_wait(seconds, reason)` before sleeping.
 - TLS verification is always on; a custom CA bundle may be given (it must exist). Plain
@@ -254,9 +256,10 @@ class ReportingRetry(Retry):
     """urllib3 `Retry` whose waits (exponential backoff with jitter, or a 5xx's capped
     Retry-After) go through `_Waits`: reported, injectable, cancellable."""
 
-    waits: _Waits | None = None
+    # Set by make_session on the first instance; `new` hands them to each copy urllib3 makes.
+    waits: _Waits
+    clock: Callable[[], datetime]
     jitter_rng: random.Random = random.Random()
-    clock: Callable[[], datetime] = staticmethod(lambda: datetime.now(UTC))
 
     def new(self, **kw: Any) -> ReportingRetry:
         retry = super().new(**kw)
@@ -282,9 +285,6 @@ class ReportingRetry(Retry):
                 seconds = min(after, self.backoff_max)
         if seconds <= 0:
             return
-        if self.waits is None:  # pragma: no cover - always set by make_session
-            super().sleep(response)
-            return
         self.waits.wait(seconds, f"{reason}, retrying in {seconds:.0f} s")
 
 
@@ -297,12 +297,13 @@ def make_session(
     backoff: float = 0.5,
     backoff_max: float = 30.0,
     jitter: float = 0.5,
-    waits: _Waits | None = None,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    waits: _Waits,
+    clock: Callable[[], datetime],
     user_agent: str = "AdvisorDesk",
 ) -> requests.Session:
     """A session with TLS verification (optionally against `ca_bundle`), the Authorization
-    header, timeouts on every request and retries of connection errors and 5xx (not 429)."""
+    header, timeouts on every request and retries of connection errors and 500/502/503/504
+    (not 429: `HttpClient.fetch` waits those out itself), every retry's wait through `waits`."""
     session = requests.Session()
     session.verify = check_ca_bundle(ca_bundle) if ca_bundle else True
     retry = ReportingRetry(
@@ -318,7 +319,7 @@ def make_session(
         status_forcelist=(500, 502, 503, 504),
         allowed_methods=frozenset({"GET", "HEAD"}),
         raise_on_status=False,
-        # False, or urllib3 would retry a 429 itself; `sleep` still honours a 503's Retry-After.
+        # False, or urllib3 would retry a 429 itself; `sleep` still honours a retried 5xx's Retry-After.
         respect_retry_after_header=False,
     )
     retry.waits = waits
