@@ -39,10 +39,10 @@ def sync_demo(
             engine, source, clock, on_cases_changed=recompute_on_change(clock), progress=progress, cancelled=cancelled
         )
     finally:
-        seed_demo_obligations(engine, source, clock())
+        _seed_obligations(engine, source, clock())
 
 
-def seed_demo_obligations(engine: Engine, source: DemoSource, now: datetime) -> None:
+def _seed_obligations(engine: Engine, source: DemoSource, now: datetime) -> None:
     """The demo's local-owned data for every demo account without a tracking row yet: when
     tracking began, its service days and its past weekly updates."""
     a, t = schema.AccountRow, schema.AccountTrackingRow
@@ -88,4 +88,4 @@ def _weekly_updates(source: DemoSource, ids: dict[str, int], now: datetime) -> l
     ]
 
 
-__all__ = ["seed_demo_obligations", "sync_demo"]
+__all__ = ["sync_demo"]

@@ -1,7 +1,8 @@
 """The open workspace as the app and the command line use it: settings, store, clock.
 
 `open_desk` is the one way in: it checks the folder, opens (migrating) the database and,
-for the demo workspace, fills it from the built-in demo source on first use.
+for the demo workspace, fills it from the built-in demo source on first use (`demo.sync_demo`,
+the way every sync of a demo workspace runs).
 """
 
 from __future__ import annotations
