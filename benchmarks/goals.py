@@ -31,7 +31,7 @@ from advisor_app.domain import Case, CaseEvent, CaseStatus, EventKind
 from advisor_app.store.types import to_micros
 from advisor_app.sync.provider import Page
 from advisor_app.sync.providers.demo import DemoSource, demo_source
-from advisor_app.workspace.desk import Desk, open_desk, seed_demo_service_days
+from advisor_app.workspace.desk import Desk, open_desk
 from advisor_app.workspace.settings import save_settings
 from advisor_app.workspace.source_sync import sync_workspace
 
@@ -233,7 +233,6 @@ def first_sync(spaces: Workspaces) -> list[Figure]:
 
     desk = spaces.empty("synced", kind="demo")
     sync_s, report = _timed(lambda: sync_workspace(desk))
-    seed_demo_service_days(desk.engine, source, spaces.anchor)
     desk.close()
     written = sum(stream.written for stream in report.streams.values())
     return [
@@ -495,7 +494,6 @@ def at_200k(spaces: Workspaces) -> list[Figure]:
     root = desk.workspace.root
     source = spaces.source(scale)
     build_s, report = _timed(lambda: sync_workspace(desk))
-    seed_demo_service_days(desk.engine, source, spaces.anchor)
     desk.close()
     written = sum(stream.written for stream in report.streams.values())
     built = f"workspace built by a first demo sync: {written:,} records in {build_s:.0f} s"

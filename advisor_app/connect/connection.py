@@ -2,15 +2,14 @@
 
 Nothing is written unless everything is: a refused URL, a keyring that cannot store the
 token, or a workspace that already holds another source's data leave the workspace as it
-was.
+was. `checked_access` is the one check of where, who and the token; the wizard's test
+(`connect/probe.py`) runs it too, before it asks the server anything.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
@@ -19,12 +18,12 @@ from advisor_app.connect.switch import retire_synced_data
 from advisor_app.errors import AdvisorError
 from advisor_app.secrets import CredentialError, Credentials
 from advisor_app.sync.engine import stored_identity
-from advisor_app.sync.http import check_url, origin
-from advisor_app.sync.providers.rt import normalized_base_url
+from advisor_app.sync.http import check_ca_bundle
 from advisor_app.sync.providers.zendesk import ZendeskConfig
 from advisor_app.sync.selection import AccountSelection
+from advisor_app.sync.source_url import source_url
 from advisor_app.workspace.desk import Desk
-from advisor_app.workspace.settings import rule_of, save_settings
+from advisor_app.workspace.settings import Settings, rule_of, save_settings
 
 KINDS = ("rt", "zendesk")
 
@@ -34,12 +33,23 @@ class ConnectionSettingsError(AdvisorError):
 
 
 @dataclass(frozen=True, slots=True)
-class ConnectionRequest:
+class SourceAccess:
+    """Where, who, and the token (held in memory only): what the wizard's test and connecting both check."""
+
     kind: str
     url: str
     user: str
     token: str
     ca_bundle: str = ""
+
+    def __repr__(self) -> str:  # the token never reaches a log or a traceback through repr
+        return f"{type(self).__name__}(kind={self.kind!r}, url={self.url!r}, user={self.user!r}, token=<hidden>)"
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class ConnectionRequest(SourceAccess):
+    """The access, and the settings saved with it."""
+
     rt_timezone: str = "UTC"
     rt_queue: str = ""
     zendesk_org_ids: tuple[int, ...] = ()
@@ -48,23 +58,22 @@ class ConnectionRequest:
     """The rule choosing the advisor's accounts; None: those naming the user as their advisor,
     plus `zendesk_org_ids`, plus the organizations tagged `zendesk_org_tag`."""
 
-    def __repr__(self) -> str:  # the token never reaches a log or a traceback through repr
-        return f"ConnectionRequest(kind={self.kind!r}, url={self.url!r}, user={self.user!r}, token=<hidden>)"
 
-
-def normalize_url(url: str) -> str:
-    """The URL as checked by the HTTP layer (https, or plain http only to this machine),
-    with its host in lower case and no trailing slash."""
-    checked = urlsplit(check_url(url))
-    return urlunsplit((checked.scheme.lower(), checked.netloc.lower(), checked.path.rstrip("/"), "", ""))
-
-
-def source_url(kind: str, url: str) -> str:
-    """The URL the settings keep for a source, checked: Zendesk's origin (paths like /agent
-    are views of it), RT's web root (without /REST/2.0 or default ports), as the provider
-    names itself, so reconnecting with the URL typed another way finds the same source."""
-    checked = normalize_url(url)
-    return origin(checked) if kind == "zendesk" else normalized_base_url(checked)
+def checked_access(access: SourceAccess) -> SourceAccess:
+    """`access` as the settings would keep it: a known kind, the URL in its one form
+    (`sync/source_url.py`), user and token trimmed and not empty, the CA bundle a file.
+    Raises ConnectionSettingsError or HttpConfigError naming what is wrong; contacts nothing."""
+    if access.kind not in KINDS:
+        raise ConnectionSettingsError(f"unknown kind {access.kind!r} (known: {', '.join(KINDS)})")
+    url = source_url(access.kind, access.url)
+    user, token = access.user.strip(), access.token.strip()
+    if not user:
+        raise ConnectionSettingsError("a user name is needed")
+    if not token:
+        raise ConnectionSettingsError("the token is empty")
+    if access.ca_bundle:
+        check_ca_bundle(access.ca_bundle)
+    return SourceAccess(access.kind, url, user, token, access.ca_bundle)
 
 
 def connect(
@@ -88,47 +97,66 @@ def connect(
     keyring failed). Without `store_token` no token is kept anywhere: automation that
     sets ADVISOR_APP_TOKEN for every run needs no keyring.
     """
-    if request.kind not in KINDS:
-        raise ConnectionSettingsError(f"unknown kind {request.kind!r} (known: {', '.join(KINDS)})")
+    access = _checked_request(desk, request, start_over=start_over)
+    updated = _connected_settings(desk.settings, request, access)
+    previous = _login_of(desk.settings)
+    login = (access.user, access.url)
+    if store_token:
+        _keep_token(credentials, access, session_only=session_only)
+    try:
+        _save(desk, updated, start_over=start_over)
+    except BaseException:
+        if store_token and previous != login:
+            with contextlib.suppress(CredentialError):
+                credentials.remove(*login)
+        raise
+    desk.settings = updated
+    if previous is not None and previous != login:
+        # The old connection is no longer used: its token must not linger in the keyring.
+        with contextlib.suppress(CredentialError, ValueError):
+            credentials.remove(*previous)
+
+
+def _checked_request(desk: Desk, request: ConnectionRequest, *, start_over: bool) -> SourceAccess:
     if desk.settings.source_kind == "demo" and not start_over:
         raise ConnectionSettingsError("this is the demo workspace; connect a workspace of its own (--data-dir)")
-    url = source_url(request.kind, request.url)
-    if not request.user.strip():
-        raise ConnectionSettingsError("a user name is needed")
-    if not request.token.strip():
-        raise ConnectionSettingsError("the token is empty")
-    if request.ca_bundle and not Path(request.ca_bundle).is_file():
-        raise ConnectionSettingsError(f"CA bundle {request.ca_bundle} is not a file")
+    access = checked_access(request)
     try:
         ZoneInfo(request.rt_timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConnectionSettingsError(f"unknown time zone {request.rt_timezone!r}") from None
+    if not start_over:
+        _check_same_source(desk, access)
+    return access
+
+
+def _check_same_source(desk: Desk, access: SourceAccess) -> None:
+    """A workspace holds one source's data: another kind, or another instance of the same
+    kind (the identity its syncs stored), is refused unless the advisor starts over."""
     current = desk.settings
-    if not start_over and (
-        current.source_kind not in (None, request.kind)
-        or (current.source_kind == request.kind and stored_identity(desk.engine, request.kind) not in (None, url))
-    ):
+    other_kind = current.source_kind not in (None, access.kind)
+    other_instance = current.source_kind == access.kind and stored_identity(desk.engine, access.kind) not in (
+        None,
+        access.url,
+    )
+    if other_kind or other_instance:
         raise ConnectionSettingsError(
             f"this workspace holds data from {current.source_kind} at {current.source_url}; "
             "start over with the new source (Settings > Switch source) or use a workspace of its own (--data-dir)"
         )
-    user = request.user.strip()
+
+
+def _connected_settings(current: Settings, request: ConnectionRequest, access: SourceAccess) -> Settings:
+    """The settings once connected; a Zendesk account rule that cannot be used is refused here."""
     selection = request.account_selection or AccountSelection(
-        advisors=[user], tag=request.zendesk_org_tag, added=[str(i) for i in request.zendesk_org_ids]
+        advisors=[access.user], tag=request.zendesk_org_tag, added=[str(i) for i in request.zendesk_org_ids]
     )
-    if request.kind == "zendesk":
-        ZendeskConfig(selection=rule_of(msgspec.structs.replace(current, account_selection=selection)))
-    previous = (current.source_user, current.source_url) if current.source_url and current.source_user else None
-    if store_token and session_only:
-        credentials.hold_for_session(user, url, request.token.strip())
-    elif store_token:
-        credentials.store(user, url, request.token.strip())
     updated = msgspec.structs.replace(
         current,
-        source_kind=request.kind,
-        source_url=url,
-        source_user=user,
-        ca_bundle=request.ca_bundle,
+        source_kind=access.kind,
+        source_url=access.url,
+        source_user=access.user,
+        ca_bundle=access.ca_bundle,
         rt_timezone=request.rt_timezone,
         rt_queue=request.rt_queue,
         rt_accounts=[],
@@ -136,21 +164,28 @@ def connect(
         zendesk_org_tag="",
         account_selection=selection,
     )
-    try:
-        if start_over:
-            with desk.engine.begin() as connection:
-                retire_synced_data(connection, desk.clock())
-        save_settings(desk.workspace.settings_file, updated)
-    except BaseException:
-        if store_token and previous != (user, url):
-            with contextlib.suppress(CredentialError):
-                credentials.remove(user, url)
-        raise
-    desk.settings = updated
-    if previous is not None and previous != (user, url):
-        # The old connection is no longer used: its token must not linger in the keyring.
-        with contextlib.suppress(CredentialError, ValueError):
-            credentials.remove(*previous)
+    if access.kind == "zendesk":
+        ZendeskConfig(selection=rule_of(updated))
+    return updated
+
+
+def _login_of(settings: Settings) -> tuple[str, str] | None:
+    """The (user, URL) the workspace's token is kept under now, if it has one."""
+    return (settings.source_user, settings.source_url) if settings.source_url and settings.source_user else None
+
+
+def _keep_token(credentials: Credentials, access: SourceAccess, *, session_only: bool) -> None:
+    if session_only:
+        credentials.hold_for_session(access.user, access.url, access.token)
+    else:
+        credentials.store(access.user, access.url, access.token)
+
+
+def _save(desk: Desk, updated: Settings, *, start_over: bool) -> None:
+    if start_over:
+        with desk.engine.begin() as connection:
+            retire_synced_data(connection, desk.clock())
+    save_settings(desk.workspace.settings_file, updated)
 
 
 def sign_out(desk: Desk, credentials: Credentials) -> None:

@@ -6,7 +6,8 @@ version (RT REST2 `/REST/2.0/rt` and `/REST/2.0/user/{name}`; Zendesk
 `/api/v2/users/me.json`). A failure is one of the typed errors of the HTTP layer
 (`HttpConfigError` for a malformed URL, `HttpConnectError`, `HttpTlsError`,
 `HttpAuthError` for 401, `HttpForbiddenError` for 403, `HttpTimeout`, ...);
-`failure_kind` names which, for a heading.
+`failure_kind` names which, for a heading. Before any request, the kind, URL, user, token
+and CA bundle pass `connection.checked_access`, the check connecting runs too.
 
 `list_source_accounts` reads the accounts a source offers for the "which accounts are
 yours" step, judged by the same rule every sync applies (`advisor_app.sync.selection`):
@@ -22,7 +23,7 @@ from urllib.parse import quote
 
 import msgspec
 
-from advisor_app.connect.connection import ConnectionSettingsError, source_url
+from advisor_app.connect.connection import ConnectionSettingsError, SourceAccess, checked_access
 from advisor_app.sync.http import (
     CancelToken,
     HttpAuthError,
@@ -35,28 +36,14 @@ from advisor_app.sync.http import (
     HttpTlsError,
     Timeouts,
     basic_token_auth,
-    origin,
 )
-from advisor_app.sync.providers.rt import API_PATH, RtProvider, RtSettings
+from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, ZendeskProvider
 from advisor_app.sync.selection import AccountRule
+from advisor_app.sync.source_url import RT_API_PATH
 
 PROBE_TIMEOUTS = Timeouts(connect=10.0, read=20.0)
 """A test is a question a person waits for: a shorter read timeout than a sync's."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceAccess:
-    """What the wizard has gathered so far: where, who, and the token (held in memory only)."""
-
-    kind: str
-    url: str
-    user: str
-    token: str
-    ca_bundle: str = ""
-
-    def __repr__(self) -> str:  # never print the token, not even in a traceback's locals
-        return f"SourceAccess(kind={self.kind!r}, url={self.url!r}, user={self.user!r}, token=<hidden>)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,25 +91,13 @@ def failure_kind(error: BaseException) -> str:
     return "other"
 
 
-def checked_url(access: SourceAccess) -> str:
-    """The URL the settings would keep; HttpConfigError when it is malformed or plain http to another host."""
-    if access.kind not in ("rt", "zendesk"):
-        raise ConnectionSettingsError(f"unknown kind {access.kind!r}")
-    if not access.user.strip():
-        raise ConnectionSettingsError("a user name is needed")
-    if not access.token.strip():
-        raise ConnectionSettingsError("the token is empty")
-    typed = access.url.strip()
-    return source_url(access.kind, typed if "://" in typed or not typed else f"https://{typed}")
-
-
-def _client(access: SourceAccess, url: str, cancel: CancelToken | None, timeouts: Timeouts) -> HttpClient:
-    token = access.token.strip()
-    authorization = basic_token_auth(access.user.strip(), token) if access.kind == "zendesk" else f"token {token}"
+def _client(access: SourceAccess, cancel: CancelToken | None, timeouts: Timeouts) -> HttpClient:
+    """A client for a checked `access` (`checked_access`)."""
+    auth = basic_token_auth(access.user, access.token) if access.kind == "zendesk" else f"token {access.token}"
     # One retry only: a person is waiting, and a refused connection will not heal in seconds.
     return HttpClient(
-        url,
-        authorization,
+        access.url,
+        auth,
         ca_bundle=access.ca_bundle or None,
         timeouts=timeouts,
         retries=1,
@@ -157,25 +132,23 @@ def probe(
     access: SourceAccess, cancel: CancelToken | None = None, timeouts: Timeouts = PROBE_TIMEOUTS
 ) -> ServerIdentity:
     """Ask the server who the token belongs to; raise a typed HttpError (or ConnectionSettingsError) otherwise."""
-    url = checked_url(access)
-    client = _client(access, url, cancel, timeouts)
+    access = checked_access(access)
+    client = _client(access, cancel, timeouts)
     try:
         if access.kind == "zendesk":
             me = client.get_json("/api/v2/users/me.json", _ZendeskMe).user
             if me.id is None:
                 # Zendesk answers an anonymous caller with a placeholder user instead of a 401.
-                raise HttpAuthError(
-                    f"{origin(url)}: the token was not accepted (Zendesk answered as an anonymous user)"
-                )
+                raise HttpAuthError(f"{access.url}: the token was not accepted (Zendesk answered as an anonymous user)")
             return ServerIdentity(
-                kind="zendesk", url=url, user_name=me.email or access.user, display_name=me.name, role=me.role
+                kind="zendesk", url=access.url, user_name=me.email or access.user, display_name=me.name, role=me.role
             )
-        version = client.get_json(f"{API_PATH}/rt", _RtVersion)
-        user = client.get_json(f"{API_PATH}/user/{quote(access.user.strip(), safe='')}", _RtUser)
+        version = client.get_json(f"{RT_API_PATH}/rt", _RtVersion)
+        user = client.get_json(f"{RT_API_PATH}/user/{quote(access.user, safe='')}", _RtUser)
         return ServerIdentity(
             kind="rt",
-            url=url,
-            user_name=user.Name or access.user.strip(),
+            url=access.url,
+            user_name=user.Name or access.user,
             display_name=user.RealName or "",
             role="privileged" if user.Privileged else "unprivileged",
             server_version=version.Version,
@@ -202,14 +175,14 @@ def list_source_accounts(
     timeouts: Timeouts = PROBE_TIMEOUTS,
 ) -> list[SourceAccount]:
     """The accounts the source offers, sorted by name, pre-selected where the named advisor is the user."""
-    url = checked_url(access)
-    client = _client(access, url, cancel, timeouts)
+    access = checked_access(access)
+    client = _client(access, cancel, timeouts)
     rule = AccountRule(advisors=tuple(advisor_names(identity)))
     try:
         if access.kind == "zendesk":
             verdicts = ZendeskProvider(client, ZendeskConfig(selection=rule), admin=False).account_selection()
         else:
-            provider = RtProvider(client, RtSettings(base_url=url, rt_timezone=rt_timezone, accounts=rule))
+            provider = RtProvider(client, RtSettings(base_url=access.url, rt_timezone=rt_timezone, accounts=rule))
             verdicts = provider.account_selection()
     finally:
         client.close()

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.connect.connection import ConnectionRequest, connect, connect_demo
-from advisor_app.connect.first_sync import first_sync
 from advisor_app.connect.probe import (
     ServerIdentity,
     SourceAccess,
@@ -61,6 +60,7 @@ from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnav
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.selection import AccountSelection
 from advisor_app.workspace.desk import Desk
+from advisor_app.workspace.source_sync import sync_workspace as first_sync
 
 log = logging.getLogger(__name__)
 

@@ -2,8 +2,10 @@
 
 - Every request has a connect and a read timeout (`TimeoutAdapter` sets them even when a
   caller forgets).
-- Connection errors and 5xx are retried by urllib3's `Retry` with exponential backoff and
-  jitter; its waits go through our sleeper, so they are reported, injectable and cancellable.
+- Connection errors, read timeouts and 500/502/503/504 answers to a GET are retried by
+  urllib3's `Retry` with exponential backoff and jitter; a body cut off while read is fetched
+  again by `HttpClient.fetch`. Every wait goes through our sleeper, so it is reported,
+  injectable and cancellable.
 - 429 is handled here, not by `Retry`: the wait (from `Retry-After`, seconds or an HTTP
   date, capped) is reported through `on_wait(seconds, reason)` before sleeping.
 - TLS verification is always on; a custom CA bundle may be given (it must exist). Plain
@@ -162,6 +164,14 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
+def check_ca_bundle(path: str | Path) -> str:
+    """The CA bundle's path, or HttpConfigError when it is not a file."""
+    bundle = Path(path)
+    if not bundle.is_file():
+        raise HttpConfigError(f"CA bundle {bundle} is not a file; choose the PEM file your IT department provides")
+    return str(bundle)
+
+
 def basic_token_auth(email: str, token: str) -> str:
     """Zendesk-style API token authorization: `Basic base64("email/token:TOKEN")`."""
     register_secret(token, email)
@@ -246,9 +256,10 @@ class ReportingRetry(Retry):
     """urllib3 `Retry` whose waits (exponential backoff with jitter, or a 5xx's capped
     Retry-After) go through `_Waits`: reported, injectable, cancellable."""
 
-    waits: _Waits | None = None
+    # Set by make_session on the first instance; `new` hands them to each copy urllib3 makes.
+    waits: _Waits
+    clock: Callable[[], datetime]
     jitter_rng: random.Random = random.Random()
-    clock: Callable[[], datetime] = staticmethod(lambda: datetime.now(UTC))
 
     def new(self, **kw: Any) -> ReportingRetry:
         retry = super().new(**kw)
@@ -274,9 +285,6 @@ class ReportingRetry(Retry):
                 seconds = min(after, self.backoff_max)
         if seconds <= 0:
             return
-        if self.waits is None:  # pragma: no cover - always set by make_session
-            super().sleep(response)
-            return
         self.waits.wait(seconds, f"{reason}, retrying in {seconds:.0f} s")
 
 
@@ -289,20 +297,15 @@ def make_session(
     backoff: float = 0.5,
     backoff_max: float = 30.0,
     jitter: float = 0.5,
-    waits: _Waits | None = None,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    waits: _Waits,
+    clock: Callable[[], datetime],
     user_agent: str = "AdvisorDesk",
 ) -> requests.Session:
     """A session with TLS verification (optionally against `ca_bundle`), the Authorization
-    header, timeouts on every request and retries of connection errors and 5xx (not 429)."""
+    header, timeouts on every request and retries of connection errors and 500/502/503/504
+    (not 429: `HttpClient.fetch` waits those out itself), every retry's wait through `waits`."""
     session = requests.Session()
-    if ca_bundle:
-        bundle = Path(ca_bundle)
-        if not bundle.is_file():
-            raise HttpConfigError(f"CA bundle {bundle} is not a file; choose the PEM file your IT department provides")
-        session.verify = str(bundle)
-    else:
-        session.verify = True
+    session.verify = check_ca_bundle(ca_bundle) if ca_bundle else True
     retry = ReportingRetry(
         total=retries,
         connect=retries,
@@ -316,7 +319,7 @@ def make_session(
         status_forcelist=(500, 502, 503, 504),
         allowed_methods=frozenset({"GET", "HEAD"}),
         raise_on_status=False,
-        # False, or urllib3 would retry a 429 itself; `sleep` still honours a 503's Retry-After.
+        # False, or urllib3 would retry a 429 itself; `sleep` still honours a retried 5xx's Retry-After.
         respect_retry_after_header=False,
     )
     retry.waits = waits
@@ -657,6 +660,7 @@ __all__ = [
     "Timeouts",
     "basic_token_auth",
     "bearer_auth",
+    "check_ca_bundle",
     "check_url",
     "decode",
     "event_sleeper",

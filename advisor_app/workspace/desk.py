@@ -1,7 +1,8 @@
 """The open workspace as the app and the command line use it: settings, store, clock.
 
 `open_desk` is the one way in: it checks the folder, opens (migrating) the database and,
-for the demo workspace, fills it from the built-in demo source on first use.
+for the demo workspace, fills it from the built-in demo source on first use (`demo.sync_demo`,
+the way every sync of a demo workspace runs).
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
-from advisor_app.domain import WeeklyUpdateState
 from advisor_app.errors import WorkspaceError
-from advisor_app.store import schema
 from advisor_app.store.backups import damage, restore_backup
-from advisor_app.store.clocks import recompute_missing_clocks, recompute_on_change
+from advisor_app.store.clocks import recompute_missing_clocks
 from advisor_app.store.database import (
     check_upgradable,
     damage_in,
@@ -28,8 +26,8 @@ from advisor_app.store.database import (
     newest_restorable,
     open_database,
 )
-from advisor_app.sync.engine import run_sync
-from advisor_app.sync.providers.demo import DemoSource, demo_source
+from advisor_app.sync.providers.demo import demo_source
+from advisor_app.workspace.demo import sync_demo
 from advisor_app.workspace.folder import Workspace, check_root, prepare
 from advisor_app.workspace.lock import WorkspaceLock, acquire, acquire_waiting
 from advisor_app.workspace.logs import setup_logging
@@ -57,56 +55,6 @@ class Desk:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def seed_demo_service_days(engine: Engine, source: DemoSource, now: datetime) -> None:
-    with Session(engine) as session, session.begin():
-        rows = session.execute(
-            select(schema.AccountRow.remote_id, schema.AccountRow.id).where(schema.AccountRow.source == "demo")
-        )
-        ids = {remote_id: account_id for remote_id, account_id in rows}
-        for entry in source.service_days():
-            session.add(
-                schema.ServiceDayEntryRow(
-                    account_id=ids[entry.account_remote_id],
-                    day=entry.day,
-                    half_days=entry.half_days,
-                    kind=entry.kind.value,
-                    note=entry.note,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-
-
-def seed_demo_obligations(engine: Engine, source: DemoSource, now: datetime) -> None:
-    """The demo's local-owned data: service days, when tracking began, past weekly updates."""
-    seed_demo_service_days(engine, source, now)
-    with Session(engine) as session, session.begin():
-        rows = session.execute(
-            select(schema.AccountRow.remote_id, schema.AccountRow.id).where(schema.AccountRow.source == "demo")
-        )
-        ids = {remote_id: account_id for remote_id, account_id in rows}
-        for account_id in ids.values():
-            if session.get(schema.AccountTrackingRow, account_id) is None:
-                session.add(
-                    schema.AccountTrackingRow(
-                        account_id=account_id, first_synced_at=source.tracked_since, updated_at=now
-                    )
-                )
-        for update in source.weekly_updates():
-            sent = update.state is WeeklyUpdateState.SENT
-            session.add(
-                schema.WeeklyUpdateRow(
-                    account_id=ids[update.account_remote_id],
-                    iso_week=update.week,
-                    state=update.state.value,
-                    body=f"Weekly update {update.week} (sent from the demo workspace)." if sent else "",
-                    reason=update.reason,
-                    sent_at=update.sent_at,
-                    updated_at=update.sent_at or now,
-                )
-            )
 
 
 def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) -> Desk:
@@ -142,9 +90,7 @@ def open_desk(root: Path, *, demo: bool = False, clock: Clock = system_clock) ->
         if demo and settings.source_kind is None:
             settings.source_kind = "demo"
             log.info("filling the demo workspace at %s", root)
-            source = demo_source(settings.demo_seed, settings.demo_scale, clock())
-            run_sync(engine, source, clock, on_cases_changed=recompute_on_change(clock))
-            seed_demo_obligations(engine, source, clock())
+            sync_demo(engine, demo_source(settings.demo_seed, settings.demo_scale, clock()), clock)
             save_settings(workspace.settings_file, settings)
     return desk
 

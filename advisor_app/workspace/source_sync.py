@@ -18,9 +18,10 @@ from advisor_app.store.status_meanings import apply_status_map
 from advisor_app.sync.engine import Progress, SyncError, SyncReport, run_sync
 from advisor_app.sync.http import CancelToken, HttpClient, OnWait
 from advisor_app.sync.provider import Provider
-from advisor_app.sync.providers.demo import demo_source
+from advisor_app.sync.providers.demo import DemoSource, demo_source
 from advisor_app.sync.providers.rt import RtProvider, RtSettings
 from advisor_app.sync.providers.zendesk import ZendeskConfig, zendesk_provider
+from advisor_app.workspace.demo import sync_demo
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.settings import rule_of, save_settings
 
@@ -120,8 +121,9 @@ def provider_for(
 
 def sync_workspace(
     desk: Desk,
-    progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    *,
+    progress: Progress | None = None,
     on_wait: OnWait | None = None,
     credentials: Credentials | None = None,
 ) -> SyncReport:
@@ -130,7 +132,8 @@ def sync_workspace(
     The report names the accounts that arrived (newly assigned), came back (set aside
     before for their data, now fixed) and left (no longer assigned); the cases and
     contacts of those that left leave with them, even when the sync fails later on
-    (`store.assignment`)."""
+    (`store.assignment`). A demo workspace syncs through `demo.sync_demo`, which brings each
+    new account's obligations too: the wizard's first sync is this one."""
     cancel = cancel if cancel is not None else threading.Event()
     provider = provider_for(desk, credentials, cancel, on_wait)
     apply_workspace_status_map(desk)  # a map edited since (settings.json by hand, too) applies first
@@ -138,14 +141,17 @@ def sync_workspace(
         before = account_states(connection, provider.source)
     set_aside_before = set(set_aside_ids(desk.engine, provider.source, "accounts"))
     try:
-        report = run_sync(
-            desk.engine,
-            provider,
-            desk.clock,
-            on_cases_changed=recompute_on_change(desk.clock),
-            progress=progress,
-            cancelled=cancel.is_set,
-        )
+        if isinstance(provider, DemoSource):
+            report = sync_demo(desk.engine, provider, desk.clock, progress=progress, cancelled=cancel.is_set)
+        else:
+            report = run_sync(
+                desk.engine,
+                provider,
+                desk.clock,
+                on_cases_changed=recompute_on_change(desk.clock),
+                progress=progress,
+                cancelled=cancel.is_set,
+            )
     finally:
         with desk.engine.begin() as connection:
             changes = follow_accounts(connection, provider.source, before)

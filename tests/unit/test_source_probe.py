@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from advisor_app.connect.connection import ConnectionRequest, ConnectionSettingsError, checked_access
 from advisor_app.connect.probe import (
     ServerIdentity,
     SourceAccess,
@@ -53,10 +55,39 @@ def test_zendesk_says_who_the_token_belongs_to(server: LoopbackServer) -> None:
     assert identity == ServerIdentity("zendesk", server.url, EMAIL, "Ada Advisor", "agent", "")
 
 
-def test_an_address_without_a_scheme_means_https() -> None:
-    from advisor_app.connect.probe import checked_url
+def test_the_access_is_checked_as_connecting_checks_it(tmp_path: Path) -> None:
+    checked = checked_access(SourceAccess("zendesk", " Acme.zendesk.com/agent ", f" {EMAIL} ", f" {TOKEN}\n"))
+    assert checked == SourceAccess("zendesk", "https://acme.zendesk.com", EMAIL, TOKEN)
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("not read here")
+    assert checked_access(access("https://acme.zendesk.com", ca_bundle=str(bundle))).ca_bundle == str(bundle)
 
-    assert checked_url(access("Acme.zendesk.com/agent")) == "https://acme.zendesk.com"
+
+def test_neither_the_access_nor_the_request_shows_its_token() -> None:
+    secret = "s3cret-token-value"
+    request = ConnectionRequest("rt", "https://rt.example.com", "a", secret, rt_timezone="Asia/Kolkata")
+    assert repr(request) == "ConnectionRequest(kind='rt', url='https://rt.example.com', user='a', token=<hidden>)"
+    assert secret not in repr(access("https://x.example", secret)) and secret not in repr([request])
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "words"),
+    [
+        (SourceAccess("jira", "https://x.example", "a", "t"), ConnectionSettingsError, "unknown kind 'jira'"),
+        (SourceAccess("rt", "https://x.example", "  ", "t"), ConnectionSettingsError, "a user name is needed"),
+        (SourceAccess("rt", "https://x.example", "a", " "), ConnectionSettingsError, "the token is empty"),
+        (SourceAccess("rt", "http://x.example", "a", "t"), HttpConfigError, "plain http to another machine"),
+        (SourceAccess("rt", "https://x.example", "a", "t", "/nope.pem"), HttpConfigError, "CA bundle /nope.pem"),
+    ],
+)
+def test_a_bad_access_is_refused_before_any_request_in_the_words_connect_uses(
+    given: SourceAccess, error: type[Exception], words: str
+) -> None:
+    with pytest.raises(error, match=re.escape(words)) as caught:
+        probe(given)
+    assert failure_kind(caught.value) == "bad_url"
+    with pytest.raises(error, match=re.escape(words)):
+        checked_access(ConnectionRequest(given.kind, given.url, given.user, given.token, given.ca_bundle))
 
 
 def test_a_refused_token_is_a_401_without_the_token_in_the_message(server: LoopbackServer) -> None:

@@ -63,7 +63,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
@@ -85,11 +85,11 @@ from advisor_app.sync.http import HttpClient, decode
 from advisor_app.sync.provider import Page, Quarantined, Record
 from advisor_app.sync.providers import rt_payloads as p
 from advisor_app.sync.selection import EVERY_ACCOUNT, AccountRule, Candidate, Verdict, chosen_ids, evaluate
+from advisor_app.sync.source_url import RT_API_PATH, rt_base_url
 
 log = logging.getLogger(__name__)
 
 SOURCE = "rt"
-API_PATH = "/REST/2.0"
 MAX_PAGE_SIZE = 100  # REST2 caps per_page at 100
 
 STATUSES: Mapping[str, CaseStatus] = effective_status_map("rt", {})
@@ -227,21 +227,6 @@ class RtSettings:
             raise RtConfigError("recheck_limit must not be negative")
         if self.history_start is not None and self.history_start.tzinfo is None:
             raise RtConfigError("history_start must be an aware datetime")
-
-
-def normalized_base_url(url: str) -> str:
-    """Scheme and host in lower case, default ports and a trailing slash or /REST/2.0 dropped."""
-    split = urlsplit(url.strip())
-    scheme = split.scheme.lower()
-    host = (split.hostname or "").lower()
-    if ":" in host:
-        host = f"[{host}]"
-    default_port = {"http": 80, "https": 443}.get(scheme)
-    netloc = host if split.port in (None, default_port) else f"{host}:{split.port}"
-    path = split.path.rstrip("/")
-    if path.lower().endswith(API_PATH.lower()):
-        path = path[: -len(API_PATH)]
-    return urlunsplit((scheme, netloc, path.rstrip("/"), "", ""))
 
 
 # The cursor --------------------------------------------------------------------------------
@@ -391,8 +376,8 @@ class RtProvider:
         self._zone_checked = False
         self.warnings: list[ZoneMismatch] = []
         """What the advisor should know of this run (the time-zone check); the engine reports them."""
-        self._base = normalized_base_url(settings.base_url)
-        self._api = self._base + API_PATH
+        self._base = rt_base_url(settings.base_url)
+        self._api = self._base + RT_API_PATH
         self._host = urlsplit(self._base).netloc
         self._zone = ZoneInfo(settings.rt_timezone)
         self._tiers = {tier.id.lower(): tier.id for tier in load_tiers()}
@@ -1205,6 +1190,5 @@ __all__ = [
     "RtProvider",
     "RtSettings",
     "ZoneMismatch",
-    "normalized_base_url",
     "ticketsql_date",
 ]
