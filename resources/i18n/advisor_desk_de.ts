@@ -1183,10 +1183,6 @@ Details: {reason}</translation>
         <translation>Synchronisierung läuft…</translation>
     </message>
     <message>
-        <source>Syncing {stream}: {count}</source>
-        <translation>Synchronisiere {stream}: {count}</translation>
-    </message>
-    <message>
         <source>Newly assigned to you: {names}</source>
         <translation>Neu Ihnen zugewiesen: {names}</translation>
     </message>
@@ -2047,13 +2043,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
-    <name>SyncController</name>
-    <message>
-        <source>Waiting {seconds} s before asking the source again ({reason})</source>
-        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
-    </message>
-</context>
-<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>
@@ -2150,10 +2139,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Wird nach der aktuellen Seite angehalten…</translation>
     </message>
     <message>
-        <source>Syncing {stream}: {count}</source>
-        <translation>Synchronisiere {stream}: {count}</translation>
-    </message>
-    <message>
         <source>Done. Accounts: {accounts}, cases: {cases}, contacts: {contacts}. Click Finish to start.</source>
         <translation>Fertig. Kunden: {accounts}, Fälle: {cases}, Kontakte: {contacts}. Klicken Sie auf „Fertigstellen“, um zu beginnen.</translation>
     </message>
@@ -2166,6 +2151,17 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
 The connection is saved; the window will try again.</source>
         <translation>Die Synchronisierung wurde abgebrochen: {reason}
 Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <source>Syncing {stream}: {count}</source>
+        <translation>Synchronisiere {stream}: {count}</translation>
+    </message>
+    <message>
+        <source>Waiting {seconds} s before asking the source again ({reason})</source>
+        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
     </message>
 </context>
 <context>
