@@ -37,12 +37,11 @@ from advisor_app.drafts.saved import SavedDraft, diff_lines, last_sent_before, l
 from advisor_app.drafts.service import Composed, account_header, compose_draft, make_export, workspace_templates
 from advisor_app.drafts.templates import DEFAULT_TEMPLATE
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.diff_dialog import DiffDialog
 from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
-from advisor_app.gui.tasks import BackgroundTask, CancelToken
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, drafts_pool
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.outputs import write_output, write_output_with
 
@@ -251,8 +250,8 @@ class DraftComposer(QWidget):
             self.state_label.setText(self.tr("Not drafted yet"))
         for widget in (self.editor, self.highlights):
             widget.setReadOnly(sent)
-        for widget in (self.regenerate_button, self.template_box, self.language_box, self.sent_button):
-            widget.setEnabled(not sent and self.task is None)
+        for control in (self.regenerate_button, self.template_box, self.language_box, self.sent_button):
+            control.setEnabled(not sent and self.task is None)
 
     def _local(self, instant: datetime) -> str:
         return format_instant(instant, self.timezone)
