@@ -1693,10 +1693,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -1707,14 +1703,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Contract &amp;year:</source>
         <translation>&amp;Vertragsjahr:</translation>
-    </message>
-    <message>
-        <source>Undo: {what} (Ctrl+Z)</source>
-        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>{used} days used; the tier publishes no allotment</source>
@@ -2485,10 +2473,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Nicht mehr überspringen</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
         <source>Owed &amp;from…</source>
         <translation>Geschuldet &amp;ab…</translation>
     </message>
@@ -2526,14 +2510,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>This week&apos;s update ({week}) is {state}; due {due}.</source>
         <translation>Der Wochenbericht dieser Woche ({week}) ist {state}; fällig {due}.</translation>
-    </message>
-    <message>
-        <source>Undo: {what} (Ctrl+Z)</source>
-        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>Skipped {week}. Ctrl+Z takes it back.</source>
@@ -2940,6 +2916,14 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo: {what} (Ctrl+Z)</source>
+        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
     </message>
 </context>
 <context>

@@ -7,23 +7,20 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
+from advisor_app.gui.account.common import UndoButton, local_time_text, record_table, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.error_text import describe_error
@@ -121,23 +118,15 @@ class WeeklyUpdatesTab(QWidget):
         self.draft_button.clicked.connect(self.draft_selected)
         self.skip_button = QPushButton(self.tr("Skip…"))
         self.unskip_button = QPushButton(self.tr("Unskip"))
-        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button = UndoButton(self, self.undo)
         self.start_label = QLabel()
         self.start_button = QPushButton(self.tr("Owed &from…"))
         self.start_button.setToolTip(self.tr("Choose the week from which this account is owed weekly updates"))
         self.start_button.clicked.connect(self.choose_start_week)
         self.skip_button.clicked.connect(self.skip_selected)
         self.unskip_button.clicked.connect(self.unskip_selected)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_action = add_undo_shortcut(self, self.undo)
         self.model = WeekHistoryModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Weekly updates by week"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(WeekHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, self.tr("Weekly updates by week"), WeekHistoryModel.REASON)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.activated.connect(self.week_activated)
         start = QHBoxLayout()
@@ -214,11 +203,7 @@ class WeeklyUpdatesTab(QWidget):
         self.summary_label.setText(text)
         if selected is not None:
             self.select_week(selected)
-        self.undo_button.setEnabled(last is not None)
-        self.undo_action.setEnabled(last is not None)
-        self.undo_button.setToolTip(
-            self.tr("Undo: {what} (Ctrl+Z)").format(what=last.description) if last else self.tr("Nothing to undo")
-        )
+        self.undo_button.show_last(last)
         self._update_buttons()
 
     def select_week(self, week: str) -> None:
