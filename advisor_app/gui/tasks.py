@@ -58,6 +58,8 @@ def shutdown_background_work(timeout_ms: int = 10_000) -> bool:
     """Cancel every queued or running job and wait for all pools; True when they all ended in time.
 
     Called once, as the app quits, before the workspace's database is closed."""
+    for pool in list(_pools.values()):
+        pool.clear()  # queued jobs never start
     with _running_lock:
         tokens = list(_running)
     for token in tokens:
@@ -65,7 +67,6 @@ def shutdown_background_work(timeout_ms: int = 10_000) -> bool:
     deadline = time.monotonic() + timeout_ms / 1000
     ended = True
     for pool in list(_pools.values()):
-        pool.clear()  # queued jobs never start
         left_ms = max(0, round((deadline - time.monotonic()) * 1000))
         if not pool.waitForDone(left_ms):
             log.warning("background work on %s still running at exit", pool.objectName())

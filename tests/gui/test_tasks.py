@@ -52,11 +52,11 @@ def test_drafts_are_composed_on_the_registrys_drafts_pool(qtbot: QtBot, demo_des
 
 def test_the_exit_cancels_running_work_and_waits_for_every_pool(qtbot: QtBot) -> None:
     ended: list[str] = []
-    started = threading.Barrier(3, timeout=10)
+    started = {name: threading.Event() for name in ("network", "drafts", "queued")}
 
     def until_cancelled(name: str) -> Callable[[Callable[..., None], CancelToken], None]:
         def work(_report: Callable[..., None], token: CancelToken) -> None:
-            started.wait()
+            started[name].set()
             token.wait(20)
             ended.append(name)
 
@@ -69,7 +69,8 @@ def test_the_exit_cancels_running_work_and_waits_for_every_pool(qtbot: QtBot) ->
     queued = BackgroundTask(until_cancelled("queued"), tasks.drafts_pool())
     for task in (*running, queued):
         task.start()
-    started.wait()
+    assert started["network"].wait(10) and started["drafts"].wait(10)
     assert shutdown_background_work(10_000)
-    assert sorted(ended) == ["drafts", "network"], "cancelled and waited for; the queued job never started"
+    assert sorted(ended) == ["drafts", "network"], "cancelled and waited for"
+    assert not started["queued"].is_set(), "the queued job never started"
     assert tasks.network_pool().activeThreadCount() == tasks.drafts_pool().activeThreadCount() == 0
