@@ -1741,10 +1741,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Der Eintrag vom {day} wurde gelöscht. Mit Ctrl+Z stellen Sie ihn wieder her.</translation>
     </message>
     <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
-    </message>
-    <message>
         <source>Service days</source>
         <translation>Service-Tage</translation>
     </message>
@@ -2528,10 +2524,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Wochenberichte sind ab {week} geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
     </message>
     <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
-    </message>
-    <message>
         <source>Weekly updates</source>
         <translation>Wochenberichte</translation>
     </message>
@@ -2924,6 +2916,10 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Nothing to undo</source>
         <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QWidget
 
+from advisor_app.errors import AdvisorError
+from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_number
+from advisor_app.obligations import journal
 from advisor_app.obligations.journal import EditSummary
+from advisor_app.workspace.desk import Desk
 
 
 def days_text(half_days: int) -> str:
@@ -69,6 +73,52 @@ class UndoButton(QPushButton):
             if last
             else QCoreApplication.translate("obligations", "Nothing to undo")
         )
+
+
+class EditableTab(QWidget):
+    """An Account 360 tab whose local data the advisor edits (service days, weekly updates):
+    the account shown, a status line, Undo of the account's last edit, and `changed` after
+    every edit. A tab builds its widgets, places `status_label` and `undo_button`, and
+    implements `reload` (which calls `undo_button.show_last`)."""
+
+    changed = Signal()
+    """Local obligation data of the account changed (an edit or an undo)."""
+
+    def __init__(self, desk: Desk, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._title = title
+        self._account_id: int | None = None
+        self.status_label = QLabel()
+        self.undo_button = UndoButton(self, self.undo)
+
+    def set_account(self, account_id: int) -> None:
+        self._account_id = account_id
+        self.status_label.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    @Slot()
+    def undo(self) -> None:
+        if self._account_id is None:
+            return
+        try:
+            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
+        except AdvisorError as error:
+            self._report(describe_error(error))
+            return
+        self._after_edit(QCoreApplication.translate("obligations", "Undone: {what}").format(what=undone.description))
+
+    def _after_edit(self, message: str = "") -> None:
+        self.status_label.setText(message)
+        self.reload()
+        self.changed.emit()
+
+    def _report(self, message: str) -> None:
+        self.status_label.setText(message)
+        QMessageBox.warning(self, self._title, message)
 
 
 def record_table(model: QAbstractItemModel, name: str, stretch_column: int) -> QTableView:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import (
-    UndoButton,
+    EditableTab,
     date_text,
     half_days_number,
     long_date_text,
@@ -51,14 +50,11 @@ from advisor_app.workspace.outputs import OutputError, write_output
 CASES_OFFERED = 200  # the newest cases of the account, to link an entry to
 
 
-class ServiceDaysTab(QWidget):
-    changed = Signal()
-    """Local obligation data of the account changed (booked, corrected, deleted, undone)."""
+class ServiceDaysTab(EditableTab):
+    """Book, correct and delete service days; `changed` after each."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._desk = desk
-        self._account_id: int | None = None
+        super().__init__(desk, self.tr("Service days"), parent)
         self._years: list[ContractYear] = []
         self._entries: list[LedgerEntry] = []
         self.balance_label = QLabel()
@@ -69,7 +65,6 @@ class ServiceDaysTab(QWidget):
         self.balance_label.setFont(font)
         self.projection_label = QLabel()
         self.projection_label.setWordWrap(True)
-        self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(self.tr("Contract year"))
@@ -78,7 +73,6 @@ class ServiceDaysTab(QWidget):
         self.book_button = QPushButton(self.tr("Book…"))
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        self.undo_button = UndoButton(self, self.undo)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.book_button.clicked.connect(self.book)
         self.correct_button.clicked.connect(self.correct_selected)
@@ -117,12 +111,14 @@ class ServiceDaysTab(QWidget):
     # Loading ----------------------------------------------------------------------------
 
     def set_account(self, account_id: int) -> None:
-        self._account_id = account_id
-        self.status_label.clear()
-        self._load_years()
+        self._years = []  # another account's years: show the new one's current year
+        super().set_account(account_id)
 
-    def _load_years(self, keep: ContractYear | None = None) -> None:
-        assert self._account_id is not None
+    def reload(self) -> None:
+        """The account's contract years (an edit may add one), the one selected kept; its entries."""
+        if self._account_id is None:
+            return
+        keep = self.selected_year()
         with self._desk.engine.connect() as connection:
             self._years = contract_years_booked(connection, self._account_id, self._desk.clock())
         self.year_combo.blockSignals(True)
@@ -132,7 +128,7 @@ class ServiceDaysTab(QWidget):
         index = self._years.index(keep) if keep in self._years else 0
         self.year_combo.setCurrentIndex(index)
         self.year_combo.blockSignals(False)
-        self.reload()
+        self._show_year()
 
     def selected_year(self) -> ContractYear | None:
         index = self.year_combo.currentIndex()
@@ -140,9 +136,9 @@ class ServiceDaysTab(QWidget):
 
     @Slot(int)
     def _on_year_changed(self, _index: int) -> None:
-        self.reload()
+        self._show_year()
 
-    def reload(self) -> None:
+    def _show_year(self) -> None:
         if self._account_id is None:
             return
         now = self._desk.clock()
@@ -286,27 +282,6 @@ class ServiceDaysTab(QWidget):
             self._report(describe_error(error))
             return
         self._after_edit(self.tr("Deleted the entry of {day}. Ctrl+Z brings it back.").format(day=entry.day))
-
-    @Slot()
-    def undo(self) -> None:
-        if self._account_id is None:
-            return
-        try:
-            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
-        except AdvisorError as error:
-            self._report(describe_error(error))
-            return
-        self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
-
-    @Slot()
-    def _after_edit(self, message: str = "") -> None:
-        self.status_label.setText(message)
-        self._load_years(self.selected_year())
-        self.changed.emit()
-
-    def _report(self, message: str) -> None:
-        self.status_label.setText(message)
-        QMessageBox.warning(self, self.tr("Service days"), message)
 
     # Export ------------------------------------------------------------------------------
 
