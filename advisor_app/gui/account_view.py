@@ -14,6 +14,7 @@ from advisor_app.gui.cases_panel import CasesPanel, ColumnChoices
 from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.plain_text import make_plain
+from advisor_app.obligations.weekly_updates import WeekStatus
 from advisor_app.store.queries import CaseFilter
 from advisor_app.workspace.desk import Desk
 
@@ -161,15 +162,17 @@ class AccountView(QWidget):
         if state is None:
             return self.tr("not owed")
         words = {
-            "due": self.tr("Due"),
-            "overdue": self.tr("Overdue"),
-            "drafted": self.tr("Drafted"),
-            "sent": self.tr("Sent"),
-            "skipped": self.tr("Skipped"),
+            WeekStatus.DUE: self.tr("Due"),
+            WeekStatus.OVERDUE: self.tr("Overdue"),
+            WeekStatus.DRAFTED: self.tr("Drafted"),
+            WeekStatus.SENT: self.tr("Sent"),
+            WeekStatus.SKIPPED: self.tr("Skipped"),
         }
         # In the account's zone, as the Weekly updates tab below says it.
         due = "" if overview.update_due is None else local_time_text(overview.update_due, overview.timezone)
-        text = self.tr("{week}: {state} (due {due})").format(week=overview.update_week, state=words[state], due=due)
+        text = self.tr("{week}: {state} (due {due})").format(
+            week=overview.update_week, state=words[WeekStatus(state)], due=due
+        )
         earlier = [week for week in overview.overdue_weeks if week != overview.update_week]
         if earlier:
             text = self.tr("{text} · %Ln earlier week(s) overdue", "", len(earlier)).format(text=text)

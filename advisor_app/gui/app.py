@@ -21,6 +21,7 @@ from advisor_app.gui.damage_dialog import ask_to_restore
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import install_language
 from advisor_app.gui.main_window import MainWindow
+from advisor_app.gui.tasks import shutdown_background_work
 from advisor_app.gui.theme import theme_follower
 from advisor_app.gui.workspace_guard import WorkspaceGuard
 from advisor_app.workspace.desk import Desk, open_desk, restore_workspace_backup
@@ -170,4 +171,6 @@ def _run_window(app: QApplication, guard: WorkspaceGuard, root: Path, demo: bool
         del window
         return code
     finally:
+        # No worker may still read or write the workspace once its database closes.
+        shutdown_background_work()
         desk.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.attention.alerts import SnoozeChoice
+from advisor_app.domain import CaseStatus
 from advisor_app.gui.labels import severity_label, status_label
 from advisor_app.gui.models.cases import CASE_ID_ROLE, CasesTableModel
 from advisor_app.gui.plain_text import make_plain
@@ -29,7 +30,7 @@ from advisor_app.workspace.desk import Desk
 
 # The entries of the "Show" box, in order.
 CLOCK_FILTERS = (None, ClockFilter.AT_RISK, ClockFilter.BREACHED, ClockFilter.WAITING)
-ALL_STATUSES = ("new", "open", "pending", "on_hold", "solved", "closed")
+ALL_STATUSES = tuple(CaseStatus)
 _WIDTHS = {
     "id": 64,
     "due": 150,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, Slot
@@ -53,8 +52,8 @@ from advisor_app.errors import AdvisorError
 from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.icons import icon
-from advisor_app.gui.labels import stream_label
 from advisor_app.gui.plain_text import make_plain
+from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner, progress_text
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.sync.engine import SyncCancelled, SyncReport
@@ -460,7 +459,12 @@ class SyncPage(QWizardPage):
         self.setSubTitle(self.tr("Copying your accounts and cases to this computer."))
         self.report: SyncReport | None = None
         self.error = ""
-        self._task: BackgroundTask | None = None
+        self.runner = SyncRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.waiting.connect(self._on_waiting)
+        self.runner.synced.connect(self._on_synced)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.finished.connect(self._on_finished)
         self.status = QLabel(self)
         self.status.setObjectName("syncStatus")
         make_plain(self.status)
@@ -481,7 +485,7 @@ class SyncPage(QWizardPage):
 
     @property
     def running(self) -> bool:
-        return self._task is not None
+        return self.runner.running
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -489,41 +493,27 @@ class SyncPage(QWizardPage):
         desk = wizard.desk
         credentials = app_credentials()
 
-        def work(report: Report, token: CancelToken) -> SyncReport:
-            return first_sync(
-                desk,
-                token,
-                progress=lambda stream, n: report((stream, n)),
-                on_wait=lambda _s, reason: report(("", reason), True),
-                credentials=credentials,
-            )
+        def work(progress: ReportProgress, on_wait: ReportWait, cancel: CancelToken) -> SyncReport:
+            return first_sync(desk, cancel, progress=progress, on_wait=on_wait, credentials=credentials)
 
-        self._task = BackgroundTask(work, network_pool(), self)
-        self._task.progressed.connect(self._on_progress)
-        self._task.succeeded.connect(self._on_synced)
-        self._task.failed.connect(self._on_failed)
-        self._task.finished.connect(self._on_finished)
         self.status.setText(self.tr("Starting…"))
-        self._task.start()
+        self.runner.start(work)
 
     def isComplete(self) -> bool:
-        return self._task is None
+        return not self.runner.running
 
     @Slot()
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        if self.runner.cancel():
             self.status.setText(self.tr("Stopping after the current page…"))
 
-    @Slot(object)
-    def _on_progress(self, value: object) -> None:
-        stream, detail = cast(tuple[str, str | int], value)
-        if isinstance(detail, str):
-            self.status.setText(detail)
-        else:
-            self.status.setText(
-                self.tr("Syncing {stream}: {count}").format(stream=stream_label(str(stream)), count=int(detail))
-            )
+    @Slot(str, int)
+    def _on_progress(self, stream: str, count: int) -> None:
+        self.status.setText(progress_text(stream, count))
+
+    @Slot(str)
+    def _on_waiting(self, text: str) -> None:
+        self.status.setText(text)
 
     @Slot(object)
     def _on_synced(self, report: object) -> None:
@@ -549,9 +539,6 @@ class SyncPage(QWizardPage):
 
     @Slot()
     def _on_finished(self) -> None:
-        if self._task is not None:
-            self._task.deleteLater()
-        self._task = None
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.cancel_button.setEnabled(False)

@@ -32,7 +32,6 @@ from advisor_app.gui.delegates import AccountDelegate
 from advisor_app.gui.elided_label import ElidedLabel
 from advisor_app.gui.forms.ui_main_window import Ui_MainWindow
 from advisor_app.gui.icons import icon
-from advisor_app.gui.labels import stream_label
 from advisor_app.gui.models.accounts import AccountsListModel
 from advisor_app.gui.models.cases import CasesTableModel, format_instant
 from advisor_app.gui.models.today import ITEM_CASE_ID_ROLE
@@ -42,6 +41,7 @@ from advisor_app.gui.search import install_search_shortcut
 from advisor_app.gui.shortcuts import add_shortcuts_action
 from advisor_app.gui.source_actions import OpenInSource
 from advisor_app.gui.sync_controller import SyncController
+from advisor_app.gui.sync_runner import progress_text
 from advisor_app.gui.sync_triggers import SyncTriggers
 from advisor_app.gui.today_view import TodaySection, TodayView
 from advisor_app.gui.view_menu import build_view_menu_entries
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str, int)
     def sync_progressed(self, stream: str, count: int) -> None:
-        self.sync_label.setText(self.tr("Syncing {stream}: {count}").format(stream=stream_label(stream), count=count))
+        self.sync_label.setText(progress_text(stream, count))
 
     @Slot(str)
     def sync_waiting(self, reason: str) -> None:

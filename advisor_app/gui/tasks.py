@@ -3,8 +3,12 @@
 `BackgroundTask` runs a function on a thread pool and delivers its progress, result or
 error on the GUI thread as Qt signals. The function gets a `report(value)` callable,
 throttled so a chatty worker cannot flood the event loop, and a `CancelToken` it should
-check between steps. Sync runs on `network_pool()`, a single thread, so two syncs never
-overlap.
+check between steps.
+
+The pools are here and nowhere else, one thread each: `network_pool()` (syncs and the
+wizard's connection test, so two never overlap), `text_pool()` (case text) and
+`drafts_pool()` (composing drafts). At exit `shutdown_background_work()` cancels what runs
+and waits for every pool, before the workspace's database closes.
 """
 
 from __future__ import annotations
@@ -22,23 +26,54 @@ from advisor_app.errors import AdvisorError
 log = logging.getLogger(__name__)
 
 _pools: dict[str, QThreadPool] = {}
+_running_lock = threading.Lock()
+_running: set[CancelToken] = set()  # the tokens of the jobs queued or running: the exit cancels them
 
 
 def _pool(name: str) -> QThreadPool:
     pool = _pools.get(name)
     if pool is None:
         pool = _pools[name] = QThreadPool()
+        pool.setObjectName(f"{name}-pool")
         pool.setMaxThreadCount(1)
     return pool
 
 
 def network_pool() -> QThreadPool:
+    """Syncs and connection tests: one at a time."""
     return _pool("network")
 
 
 def text_pool() -> QThreadPool:
     """Sanitizing case text when a case opens (one thread: the newest case wins, older ones are dropped)."""
     return _pool("text")
+
+
+def drafts_pool() -> QThreadPool:
+    """Composing drafts (reads and renders): one thread, so two compositions never race."""
+    return _pool("drafts")
+
+
+def shutdown_background_work(timeout_ms: int = 10_000) -> bool:
+    """Cancel every queued or running job and wait for all pools; True when they all ended in time.
+
+    Called once, as the app quits, before the workspace's database is closed."""
+    for pool in list(_pools.values()):
+        pool.clear()  # queued jobs never start
+    with _running_lock:
+        tokens = list(_running)
+    for token in tokens:
+        token.cancel()
+    deadline = time.monotonic() + timeout_ms / 1000
+    ended = True
+    for pool in list(_pools.values()):
+        left_ms = max(0, round((deadline - time.monotonic()) * 1000))
+        if not pool.waitForDone(left_ms):
+            log.warning("background work on %s still running at exit", pool.objectName())
+            ended = False
+    with _running_lock:
+        _running.clear()
+    return ended
 
 
 class CancelToken:
@@ -109,6 +144,9 @@ class _Job(QRunnable):
             self._deliver(self._relay.failed, error)
         else:
             self._deliver(self._relay.succeeded, result)
+        finally:
+            with _running_lock:
+                _running.discard(self._token)
 
 
 class BackgroundTask(QObject):
@@ -131,6 +169,8 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self.running = True
+        with _running_lock:
+            _running.add(self._token)
         self._pool.start(_Job(self._work, self._relay, self._token))
 
     def cancel(self) -> None:

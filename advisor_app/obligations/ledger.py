@@ -23,6 +23,7 @@ from advisor_app.obligations.journal import Edit
 from advisor_app.obligations.service_days import ServiceDayBalance, balance, check_entry, format_days
 from advisor_app.obligations.terms import ContractTerms, load_terms, terms_of
 from advisor_app.store import schema
+from advisor_app.store.queries import case_numbers
 from advisor_app.text.spreadsheet import neutralize_row
 
 MAX_NOTE_CHARS = 2000
@@ -316,9 +317,7 @@ def contract_years_booked(connection: Connection, account_id: int, now: datetime
 def ledger_csv(connection: Connection, account_id: int, year: ContractYear) -> str:
     """The ledger of one contract year as CSV; linked cases by their ids at the source."""
     entries = ledger(connection, account_id, year)
-    c = schema.cases.c
-    case_ids = sorted({case_id for entry in entries for case_id in entry.case_ids})
-    remote = dict(connection.execute(select(c.id, c.remote_id).where(c.id.in_(case_ids))).all()) if case_ids else {}
+    remote = case_numbers(connection, (case_id for entry in entries for case_id in entry.case_ids))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(LEDGER_CSV_COLUMNS)

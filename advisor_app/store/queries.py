@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -302,3 +302,28 @@ def active_case_ids(engine: Engine, source: str) -> list[str]:
             select(c.remote_id).where(c.source == source, c.status.in_(ACTIVE_STATUSES), c.removed_at.is_(None))
         )
         return [row[0] for row in rows]
+
+
+def case_numbers(connection: Connection, ids: Iterable[int]) -> dict[int, str]:
+    """The id the source gives each of these cases (its ticket number), by local id."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    c = schema.cases.c
+    return {
+        case_id: remote for case_id, remote in connection.execute(select(c.id, c.remote_id).where(c.id.in_(wanted)))
+    }
+
+
+def cases_to_link(connection: Connection, account_id: int, limit: int) -> list[tuple[int, str, str]]:
+    """The account's cases a local record (a service day) can be linked to, (id, number, subject):
+    the cases not yet solved first, then the newest; cases that left the account are not offered."""
+    c = schema.cases.c
+    done_last = case((c.status.in_(ACTIVE_STATUSES), 0), else_=1)
+    rows = connection.execute(
+        select(c.id, c.remote_id, c.subject)
+        .where(c.account_id == account_id, c.removed_at.is_(None))
+        .order_by(done_last, c.created_at.desc(), c.id.desc())
+        .limit(limit)
+    )
+    return [(case_id, remote, subject) for case_id, remote, subject in rows]

@@ -1183,10 +1183,6 @@ Details: {reason}</translation>
         <translation>Synchronisierung läuft…</translation>
     </message>
     <message>
-        <source>Syncing {stream}: {count}</source>
-        <translation>Synchronisiere {stream}: {count}</translation>
-    </message>
-    <message>
         <source>Newly assigned to you: {names}</source>
         <translation>Neu Ihnen zugewiesen: {names}</translation>
     </message>
@@ -1697,10 +1693,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
@@ -1711,14 +1703,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Contract &amp;year:</source>
         <translation>&amp;Vertragsjahr:</translation>
-    </message>
-    <message>
-        <source>Undo: {what} (Ctrl+Z)</source>
-        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>Nichts rückgängig zu machen</translation>
     </message>
     <message>
         <source>{used} days used; the tier publishes no allotment</source>
@@ -1755,10 +1739,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     <message>
         <source>Deleted the entry of {day}. Ctrl+Z brings it back.</source>
         <translation>Der Eintrag vom {day} wurde gelöscht. Mit Ctrl+Z stellen Sie ihn wieder her.</translation>
-    </message>
-    <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
         <source>Service days</source>
@@ -2047,13 +2027,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
     </message>
 </context>
 <context>
-    <name>SyncController</name>
-    <message>
-        <source>Waiting {seconds} s before asking the source again ({reason})</source>
-        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
-    </message>
-</context>
-<context>
     <name>SyncDetailsDialog</name>
     <message>
         <source>Records the last syncs could not store, with when they were seen and why</source>
@@ -2150,10 +2123,6 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
         <translation>Wird nach der aktuellen Seite angehalten…</translation>
     </message>
     <message>
-        <source>Syncing {stream}: {count}</source>
-        <translation>Synchronisiere {stream}: {count}</translation>
-    </message>
-    <message>
         <source>Done. Accounts: {accounts}, cases: {cases}, contacts: {contacts}. Click Finish to start.</source>
         <translation>Fertig. Kunden: {accounts}, Fälle: {cases}, Kontakte: {contacts}. Klicken Sie auf „Fertigstellen“, um zu beginnen.</translation>
     </message>
@@ -2166,6 +2135,17 @@ Trotzdem buchen? Der Eintrag wird markiert.</translation>
 The connection is saved; the window will try again.</source>
         <translation>Die Synchronisierung wurde abgebrochen: {reason}
 Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <source>Syncing {stream}: {count}</source>
+        <translation>Synchronisiere {stream}: {count}</translation>
+    </message>
+    <message>
+        <source>Waiting {seconds} s before asking the source again ({reason})</source>
+        <translation>Warte {seconds} s, bevor die Quelle erneut gefragt wird ({reason})</translation>
     </message>
 </context>
 <context>
@@ -2489,10 +2469,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Nicht mehr überspringen</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
         <source>Owed &amp;from…</source>
         <translation>Geschuldet &amp;ab…</translation>
     </message>
@@ -2532,14 +2508,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
         <translation>Der Wochenbericht dieser Woche ({week}) ist {state}; fällig {due}.</translation>
     </message>
     <message>
-        <source>Undo: {what} (Ctrl+Z)</source>
-        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>Nichts rückgängig zu machen</translation>
-    </message>
-    <message>
         <source>Skipped {week}. Ctrl+Z takes it back.</source>
         <translation>{week} übersprungen. Mit Ctrl+Z machen Sie das rückgängig.</translation>
     </message>
@@ -2554,10 +2522,6 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Updates are owed from {week}. Ctrl+Z takes it back.</source>
         <translation>Wochenberichte sind ab {week} geschuldet. Mit Ctrl+Z machen Sie das rückgängig.</translation>
-    </message>
-    <message>
-        <source>Undone: {what}</source>
-        <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
         <source>Weekly updates</source>
@@ -2944,6 +2908,18 @@ Die Verbindung ist gespeichert; das Fenster versucht es erneut.</translation>
     <message>
         <source>Undo</source>
         <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo: {what} (Ctrl+Z)</source>
+        <translation>Rückgängig: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
     </message>
 </context>
 <context>

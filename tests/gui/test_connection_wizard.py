@@ -333,3 +333,52 @@ def test_settings_sign_out_and_switch_source(
 def _service_days(desk: Desk) -> int:
     with desk.engine.connect() as connection:
         return connection.execute(select(func.count()).select_from(schema.service_day_entries)).scalar_one()
+
+
+def connect_zendesk_and_fault(qtbot: QtBot, desk: Desk, server: LoopbackServer, fault: Fault) -> ConnectionWizard:
+    """Walk to Connect; `fault` is served from then on, so the first sync meets it."""
+    wizard = make_wizard(qtbot, desk)
+    fill_zendesk(qtbot, wizard, server.url, TOKEN)
+    run_test(qtbot, wizard)
+    wizard.next()
+    assert wizard.currentId() == ACCOUNTS_PAGE
+    server.inject(fault)
+    wizard.next()
+    assert wizard.currentId() == SYNC_PAGE
+    return wizard
+
+
+def test_the_first_sync_tells_a_wait_and_stops_on_cancel(
+    qtbot: QtBot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer]
+) -> None:
+    _fake, server = zendesk
+    fault = Fault("status", status=503, retry_after="25", times=100)
+    wizard = connect_zendesk_and_fault(qtbot, fresh_desk, server, fault)
+    page = wizard.sync_page
+    assert page.running and not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    qtbot.waitUntil(lambda: "Waiting 25 s before asking the source again" in page.status.text(), timeout=20_000)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == "Stopping after the current page…"
+    qtbot.waitUntil(lambda: not page.running, timeout=10_000)  # the cancel ends the 25 s wait
+    assert page.status.text() == "Sync stopped. What was copied is kept; the next sync continues from there."
+    assert page.report is None and "cancelled" in page.error
+    assert not page.cancel_button.isEnabled()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert fault.fired == 1, "no request after the cancel"
+    assert fresh_desk.settings.source_kind == "zendesk", "the connection stays"
+
+
+def test_a_failed_first_sync_is_worded_and_keeps_the_connection(
+    qtbot: QtBot, fresh_desk: Desk, backend: SmallKeyring, zendesk: tuple[FakeZendesk, LoopbackServer]
+) -> None:
+    _fake, server = zendesk
+    wizard = connect_zendesk_and_fault(qtbot, fresh_desk, server, Fault("status", status=401, times=100))
+    page = wizard.sync_page
+    qtbot.waitUntil(lambda: not page.running, timeout=20_000)
+    assert page.error.startswith("The server did not accept the token. Sign in again with a valid token.")
+    assert page.status.text() == (
+        f"The sync stopped: {page.error}\nThe connection is saved; the window will try again."
+    )
+    assert page.report is None
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert json.loads(settings_text(fresh_desk) or "{}")["source_kind"] == "zendesk"

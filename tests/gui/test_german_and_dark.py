@@ -133,12 +133,22 @@ def test_the_filter_boxes_show_their_whole_text_in_german(
 
 
 def test_a_wait_of_the_sync_is_told_in_german(qtbot: QtBot, german: InstalledLanguage, demo_desk: Desk) -> None:
-    from advisor_app.gui.sync_controller import SyncController
+    from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner, progress_text
+    from advisor_app.gui.tasks import CancelToken
+    from advisor_app.sync.engine import SyncReport
 
-    sync = SyncController(demo_desk)
-    with qtbot.waitSignal(sync.waiting) as said:
-        sync._on_progress(("", (29.6, "server error 503")))
-    assert said.args == ["Warte 30 s, bevor die Quelle erneut gefragt wird (server error 503)"]
-    with qtbot.waitSignal(sync.progressed) as progressed:
-        sync._on_progress(("cases", 1200))
-    assert progressed.args == ["cases", 1200]
+    def work(progress: ReportProgress, on_wait: ReportWait, _cancel: CancelToken) -> SyncReport:
+        progress("cases", 1200)
+        on_wait(29.6, "server error 503")
+        return SyncReport({})
+
+    runner = SyncRunner()
+    said: list[str] = []
+    runner.waiting.connect(said.append)
+    runner.progressed.connect(lambda stream, count: said.append(progress_text(stream, count)))
+    with qtbot.waitSignal(runner.finished, timeout=10_000):
+        runner.start(work)
+    assert said == [
+        "Synchronisiere Fälle: 1200",
+        "Warte 30 s, bevor die Quelle erneut gefragt wird (server error 503)",
+    ]

@@ -280,3 +280,30 @@ def test_a_late_update_reads_sent_late_with_its_time(qtbot: QtBot, demo_desk: De
     state = tab.model.index(row, tab.model.STATE)
     assert state.data() == "Sent late"
     assert state.data(Qt.ItemDataRole.ToolTipRole).startswith("Sent ")
+
+
+def test_an_edit_keeps_the_contract_year_shown_and_an_account_opens_at_its_current_year(
+    qtbot: QtBot, service_days: ServiceDaysTab, demo_desk: Desk
+) -> None:
+    from advisor_app.obligations.ledger import book_service_day
+
+    account = _gold_account(demo_desk)
+    current = service_days.selected_year()
+    assert current is not None
+    past_day = current.first_day - timedelta(days=30)
+    for note in ("Kick-off", "Review"):
+        book_service_day(
+            demo_desk.engine, account, past_day, 2, "remote", note, now=demo_desk.clock(), confirm_over_allotment=True
+        )
+    service_days.set_account(account)
+    assert service_days.year_combo.count() >= 2
+    past = next(i for i, year in enumerate(service_days._years) if year.first_day <= past_day <= year.last_day)
+    service_days.year_combo.setCurrentIndex(past)
+    assert sorted(e.note for e in service_days._entries) == ["Kick-off", "Review"]
+    service_days.table.selectRow(0)
+    service_days.delete_selected()
+    assert service_days.year_combo.currentIndex() == past, "the edit reloads the years, keeping the one shown"
+    assert len(service_days._entries) == 1
+    assert "Ctrl+Z brings it back" in service_days.status_label.text()
+    service_days.set_account(account)  # shown anew (or another account): from its current year
+    assert service_days.selected_year() == current and service_days.status_label.text() == ""

@@ -54,3 +54,46 @@ def test_headless_commands_load_no_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# The GUI holds the engine and hands connections to the store's queries; it never writes SQL.
+GUI_SQL_NAMES = frozenset({"Engine", "Connection"})
+
+
+def _sql_imports(path: Path) -> list[str]:
+    """The imports of `path` that would let it write its own SQL: sqlalchemy's query builders
+    or the store's tables."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "sqlalchemy" or a.name.endswith("schema")]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                name = f"{node.module}.{alias.name}"
+                builder = node.module.split(".")[0] == "sqlalchemy" and alias.name not in GUI_SQL_NAMES
+                if builder or name.startswith("advisor_app.store.schema"):
+                    found.append(name)
+    return found
+
+
+def test_no_gui_module_writes_sql() -> None:
+    gui_modules = [path for path in (PACKAGE / "gui").rglob("*.py") if "forms" not in path.parts]
+    assert len(gui_modules) > 30
+    offenders = {str(path.relative_to(PACKAGE)): _sql_imports(path) for path in gui_modules}
+    assert {path: names for path, names in offenders.items() if names} == {}
+
+
+def test_the_checker_sees_sql_in_a_module(tmp_path: Path) -> None:
+    module = tmp_path / "widget.py"
+    module.write_text(
+        "from sqlalchemy import Engine, case, select\nimport sqlalchemy.orm\n"
+        "from advisor_app.store import schema\nfrom advisor_app.store.schema import cases\n"
+    )
+    assert _sql_imports(module) == [
+        "sqlalchemy.case",
+        "sqlalchemy.select",
+        "sqlalchemy.orm",
+        "advisor_app.store.schema",
+        "advisor_app.store.schema.cases",
+    ]

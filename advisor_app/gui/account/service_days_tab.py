@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import case, select
-
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +19,11 @@ from PySide6.QtWidgets import (
 from advisor_app.errors import AdvisorError
 from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import (
-    add_undo_shortcut,
+    EditableTab,
     date_text,
     half_days_number,
     long_date_text,
+    record_table,
     warning_color,
 )
 from advisor_app.gui.account.models import ROW_ID_ROLE, LedgerModel
@@ -48,21 +43,18 @@ from advisor_app.obligations.ledger import (
 )
 from advisor_app.obligations.service_days import ServiceDayBalance
 from advisor_app.obligations.terms import terms_of
-from advisor_app.store import schema
+from advisor_app.store.queries import case_numbers, cases_to_link
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.outputs import OutputError, write_output
 
 CASES_OFFERED = 200  # the newest cases of the account, to link an entry to
 
 
-class ServiceDaysTab(QWidget):
-    changed = Signal()
-    """Local obligation data of the account changed (booked, corrected, deleted, undone)."""
+class ServiceDaysTab(EditableTab):
+    """Book, correct and delete service days; `changed` after each."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._desk = desk
-        self._account_id: int | None = None
+        super().__init__(desk, self.tr("Service days"), parent)
         self._years: list[ContractYear] = []
         self._entries: list[LedgerEntry] = []
         self.balance_label = QLabel()
@@ -73,7 +65,6 @@ class ServiceDaysTab(QWidget):
         self.balance_label.setFont(font)
         self.projection_label = QLabel()
         self.projection_label.setWordWrap(True)
-        self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(self.tr("Contract year"))
@@ -82,22 +73,13 @@ class ServiceDaysTab(QWidget):
         self.book_button = QPushButton(self.tr("Book…"))
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        self.undo_button = QPushButton(self.tr("Undo"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.book_button.clicked.connect(self.book)
         self.correct_button.clicked.connect(self.correct_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo)
         self.export_button.clicked.connect(self._on_export)
-        self.undo_action = add_undo_shortcut(self, self.undo)
         self.model = LedgerModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Service-day ledger"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(LedgerModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, self.tr("Service-day ledger"), LedgerModel.NOTE)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.chart = BurnDownChart()
@@ -129,12 +111,14 @@ class ServiceDaysTab(QWidget):
     # Loading ----------------------------------------------------------------------------
 
     def set_account(self, account_id: int) -> None:
-        self._account_id = account_id
-        self.status_label.clear()
-        self._load_years()
+        self._years = []  # another account's years: show the new one's current year
+        super().set_account(account_id)
 
-    def _load_years(self, keep: ContractYear | None = None) -> None:
-        assert self._account_id is not None
+    def reload(self) -> None:
+        """The account's contract years (an edit may add one), the one selected kept; its entries."""
+        if self._account_id is None:
+            return
+        keep = self.selected_year()
         with self._desk.engine.connect() as connection:
             self._years = contract_years_booked(connection, self._account_id, self._desk.clock())
         self.year_combo.blockSignals(True)
@@ -144,7 +128,7 @@ class ServiceDaysTab(QWidget):
         index = self._years.index(keep) if keep in self._years else 0
         self.year_combo.setCurrentIndex(index)
         self.year_combo.blockSignals(False)
-        self.reload()
+        self._show_year()
 
     def selected_year(self) -> ContractYear | None:
         index = self.year_combo.currentIndex()
@@ -152,9 +136,9 @@ class ServiceDaysTab(QWidget):
 
     @Slot(int)
     def _on_year_changed(self, _index: int) -> None:
-        self.reload()
+        self._show_year()
 
-    def reload(self) -> None:
+    def _show_year(self) -> None:
         if self._account_id is None:
             return
         now = self._desk.clock()
@@ -163,9 +147,7 @@ class ServiceDaysTab(QWidget):
             terms = terms_of(connection, self._account_id)
             self._entries = ledger(connection, self._account_id, year)
             current = account_balance(connection, self._account_id, now)
-            case_ids = sorted({c for e in self._entries for c in e.case_ids})
-            c = schema.cases.c
-            names = dict(connection.execute(select(c.id, c.remote_id).where(c.id.in_(case_ids))).all())
+            names = case_numbers(connection, (c for e in self._entries for c in e.case_ids))
             last = journal.last_edit(connection, self._account_id)
         self.model.set_entries(self._entries, {case_id: "#" + remote for case_id, remote in names.items()})
         today = terms.local_today(now)
@@ -177,11 +159,7 @@ class ServiceDaysTab(QWidget):
         self._show_balance(shown, today, is_current=shown is current)
         self.chart.show_year(shown, self._entries, today)
         self.table.resizeColumnsToContents()
-        self.undo_button.setEnabled(last is not None)
-        self.undo_action.setEnabled(last is not None)
-        self.undo_button.setToolTip(
-            self.tr("Undo: {what} (Ctrl+Z)").format(what=last.description) if last else self.tr("Nothing to undo")
-        )
+        self.undo_button.show_last(last)
         self._update_buttons()
 
     def _show_balance(self, shown: ServiceDayBalance, today: object, *, is_current: bool) -> None:
@@ -245,15 +223,9 @@ class ServiceDaysTab(QWidget):
         return next((e for e in self._entries if e.id == entry_id), None)
 
     def _offered_cases(self) -> list[tuple[int, str]]:
-        c = schema.cases.c
-        open_first = case((c.status.in_(["solved", "closed"]), 1), else_=0)
+        assert self._account_id is not None
         with self._desk.engine.connect() as connection:
-            rows = connection.execute(
-                select(c.id, c.remote_id, c.subject)
-                .where(c.account_id == self._account_id, c.removed_at.is_(None))
-                .order_by(open_first, c.created_at.desc())
-                .limit(CASES_OFFERED)
-            ).all()
+            rows = cases_to_link(connection, self._account_id, CASES_OFFERED)
         return [(case_id, f"#{remote} · {subject}") for case_id, remote, subject in rows]
 
     # Edits -------------------------------------------------------------------------------
@@ -264,32 +236,21 @@ class ServiceDaysTab(QWidget):
         with self._desk.engine.connect() as connection:
             today = terms_of(connection, account_id).local_today(self._desk.clock())
 
+        # Booking and correcting take the same fields: a new entry of the account, or this entry.
+        save, target = (book_service_day, account_id) if entry is None else (correct_service_day, entry.id)
+
         def submit(fields: EntryFields, confirm: bool) -> None:
-            now = self._desk.clock()
-            if entry is None:
-                book_service_day(
-                    self._desk.engine,
-                    account_id,
-                    fields.day,
-                    fields.half_days,
-                    fields.kind,
-                    fields.note,
-                    fields.case_ids,
-                    now=now,
-                    confirm_over_allotment=confirm,
-                )
-            else:
-                correct_service_day(
-                    self._desk.engine,
-                    entry.id,
-                    fields.day,
-                    fields.half_days,
-                    fields.kind,
-                    fields.note,
-                    fields.case_ids,
-                    now=now,
-                    confirm_over_allotment=confirm,
-                )
+            save(
+                self._desk.engine,
+                target,
+                fields.day,
+                fields.half_days,
+                fields.kind,
+                fields.note,
+                fields.case_ids,
+                now=self._desk.clock(),
+                confirm_over_allotment=confirm,
+            )
 
         dialog = ServiceDayDialog(self._offered_cases(), submit, today, entry, self)
         dialog.accepted.connect(self._after_edit)
@@ -321,27 +282,6 @@ class ServiceDaysTab(QWidget):
             self._report(describe_error(error))
             return
         self._after_edit(self.tr("Deleted the entry of {day}. Ctrl+Z brings it back.").format(day=entry.day))
-
-    @Slot()
-    def undo(self) -> None:
-        if self._account_id is None:
-            return
-        try:
-            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
-        except AdvisorError as error:
-            self._report(describe_error(error))
-            return
-        self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
-
-    @Slot()
-    def _after_edit(self, message: str = "") -> None:
-        self.status_label.setText(message)
-        self._load_years(self.selected_year())
-        self.changed.emit()
-
-    def _report(self, message: str) -> None:
-        self.status_label.setText(message)
-        QMessageBox.warning(self, self.tr("Service days"), message)
 
     # Export ------------------------------------------------------------------------------
 

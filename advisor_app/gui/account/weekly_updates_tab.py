@@ -5,25 +5,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.account.common import add_undo_shortcut, local_time_text, warning_color
+from advisor_app.gui.account.common import EditableTab, local_time_text, record_table, warning_color
 from advisor_app.gui.account.models import ROW_ID_ROLE, WeekHistoryModel
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.error_text import describe_error
@@ -101,43 +97,31 @@ class StartWeekDialog(QDialog):
         self.week_label.setText(self.tr("week {week}").format(week=self.week()))
 
 
-class WeeklyUpdatesTab(QWidget):
-    changed = Signal()
+class WeeklyUpdatesTab(EditableTab):
+    """The weeks updates are owed for: draft, skip, unskip, the week they are owed from."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._desk = desk
-        self._account_id: int | None = None
+        super().__init__(desk, self.tr("Weekly updates"), parent)
         self._weeks: list[WeekEntry] = []
         self._owed_from = date.min
         self._today = date.min
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.terms_label = QLabel()
-        self.status_label = QLabel()
         make_plain(self.summary_label, self.terms_label, self.status_label)
         self.draft_button = QPushButton(self.tr("&Draft…"))
         self.draft_button.setToolTip(self.tr("Write the selected week's update (Enter or double-click a week)"))
         self.draft_button.clicked.connect(self.draft_selected)
         self.skip_button = QPushButton(self.tr("Skip…"))
         self.unskip_button = QPushButton(self.tr("Unskip"))
-        self.undo_button = QPushButton(self.tr("Undo"))
         self.start_label = QLabel()
         self.start_button = QPushButton(self.tr("Owed &from…"))
         self.start_button.setToolTip(self.tr("Choose the week from which this account is owed weekly updates"))
         self.start_button.clicked.connect(self.choose_start_week)
         self.skip_button.clicked.connect(self.skip_selected)
         self.unskip_button.clicked.connect(self.unskip_selected)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_action = add_undo_shortcut(self, self.undo)
         self.model = WeekHistoryModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Weekly updates by week"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(WeekHistoryModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, self.tr("Weekly updates by week"), WeekHistoryModel.REASON)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.activated.connect(self.week_activated)
         start = QHBoxLayout()
@@ -154,11 +138,6 @@ class WeeklyUpdatesTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
         self._update_buttons()
-
-    def set_account(self, account_id: int) -> None:
-        self._account_id = account_id
-        self.status_label.clear()
-        self.reload()
 
     def reload(self) -> None:
         if self._account_id is None:
@@ -214,11 +193,7 @@ class WeeklyUpdatesTab(QWidget):
         self.summary_label.setText(text)
         if selected is not None:
             self.select_week(selected)
-        self.undo_button.setEnabled(last is not None)
-        self.undo_action.setEnabled(last is not None)
-        self.undo_button.setToolTip(
-            self.tr("Undo: {what} (Ctrl+Z)").format(what=last.description) if last else self.tr("Nothing to undo")
-        )
+        self.undo_button.show_last(last)
         self._update_buttons()
 
     def select_week(self, week: str) -> None:
@@ -338,23 +313,3 @@ class WeeklyUpdatesTab(QWidget):
             else self.tr("Updates are owed from {week}. Ctrl+Z takes it back.").format(week=week)
         )
         self._after_edit(message)
-
-    @Slot()
-    def undo(self) -> None:
-        if self._account_id is None:
-            return
-        try:
-            undone = journal.undo_last(self._desk.engine, self._desk.clock(), self._account_id)
-        except AdvisorError as error:
-            self._report(describe_error(error))
-            return
-        self._after_edit(self.tr("Undone: {what}").format(what=undone.description))
-
-    def _after_edit(self, message: str) -> None:
-        self.status_label.setText(message)
-        self.reload()
-        self.changed.emit()
-
-    def _report(self, message: str) -> None:
-        self.status_label.setText(message)
-        QMessageBox.warning(self, self.tr("Weekly updates"), message)

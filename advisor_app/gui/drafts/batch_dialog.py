@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from advisor_app.drafts.service import BatchItem, draft_all_due, workspace_templates
-from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.composer import DraftComposer
 from advisor_app.gui.error_text import describe_error
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, drafts_pool
 from advisor_app.workspace.desk import Desk
 
 

@@ -36,12 +36,11 @@ from advisor_app.drafts.saved import SavedDraft, diff_lines, last_sent_before, l
 from advisor_app.drafts.service import Composed, account_header, compose_draft, make_export, workspace_templates
 from advisor_app.drafts.templates import DEFAULT_TEMPLATE
 from advisor_app.errors import AdvisorError
-from advisor_app.gui.drafts import drafts_pool
 from advisor_app.gui.drafts.diff_dialog import DiffDialog
 from advisor_app.gui.drafts.preview import OfflineBrowser
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.i18n import format_instant
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, drafts_pool
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.outputs import write_output, write_output_with
 

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from advisor_app.domain import ContractStatus
 from advisor_app.gui.labels import contract_status_label, tier_label
 from advisor_app.gui.plain_text import plain_tooltip
 from advisor_app.store import queries
@@ -86,7 +87,7 @@ class AccountsListModel(QAbstractListModel):
         if account.unassigned:
             return self.tr("Not assigned to you")
         place = account.timezone.rsplit("/", 1)[-1].replace("_", " ")
-        if account.contract_status != "active":
+        if account.contract_status != ContractStatus.ACTIVE:
             return f"{place} · {contract_status_label(account.contract_status)}"
         return place
 

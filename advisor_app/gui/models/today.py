@@ -16,6 +16,7 @@ from advisor_app.gui.i18n import format_number
 from advisor_app.gui.labels import status_label
 from advisor_app.gui.models.cases import format_instant
 from advisor_app.gui.plain_text import plain_tooltip
+from advisor_app.obligations.weekly_updates import WeekStatus
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,11 +99,11 @@ class TodayItemsModel(QAbstractListModel):
         if kind is ItemKind.WEEKLY_UPDATE:
             state, week = item.facts["state"], item.facts["week"]
             when = self._when(item.at)
-            if state == "overdue":
+            if state == WeekStatus.OVERDUE:
                 return self.tr("{account}: {week} overdue since {when}").format(
                     account=item.account_name, week=week, when=when
                 )
-            if state == "drafted":
+            if state == WeekStatus.DRAFTED:
                 return self.tr("{account}: {week} drafted, not sent · due {when}").format(
                     account=item.account_name, week=week, when=when
                 )

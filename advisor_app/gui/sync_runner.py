@@ -1,0 +1,121 @@
+"""The one way a sync runs from the window: off the GUI thread, reported on it.
+
+`SyncRunner` starts one sync at a time on `tasks.network_pool()` (so it never overlaps the
+wizard's connection test or another sync) and turns what the sync reports from its thread
+into signals: progress per stream, a wait worded for the advisor (rate limited, retrying),
+the report, or the error. The caller says how the sync runs (`SyncWork`): the window's
+syncs run in a process of their own (`workspace/sync_process.py`), the wizard's first sync
+is `connect.first_sync`. The window's `SyncController` and the wizard's sync page both use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+from advisor_app.gui.i18n import format_count
+from advisor_app.gui.labels import stream_label
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.sync.engine import SyncReport
+
+ReportProgress = Callable[[str, int], None]
+"""progress(stream, records written so far)"""
+ReportWait = Callable[[float, str], None]
+"""on_wait(seconds, reason): the sync waits before asking the source again"""
+SyncWork = Callable[[ReportProgress, ReportWait, CancelToken], SyncReport]
+"""work(progress, on_wait, cancel): one sync, run on the pool's thread; raises SyncCancelled
+once `cancel` is set, or the error that stopped it."""
+
+
+def progress_text(stream: str, count: int) -> str:
+    """What a sync in progress is doing, e.g. "Syncing cases: 1200"."""
+    return QCoreApplication.translate("SyncRunner", "Syncing {stream}: {count}").format(
+        stream=stream_label(stream), count=count
+    )
+
+
+def wait_text(seconds: float, reason: str) -> str:
+    return QCoreApplication.translate(
+        "SyncRunner", "Waiting {seconds} s before asking the source again ({reason})"
+    ).format(seconds=format_count(max(1, round(seconds))), reason=reason)
+
+
+class SyncRunner(QObject):
+    started = Signal()
+    progressed = Signal(str, int)
+    """stream, records written so far"""
+    waiting = Signal(str)
+    """why the sync is waiting, worded (`wait_text`)"""
+    synced = Signal(object)
+    """the SyncReport of a finished run"""
+    failed = Signal(object)
+    """the error that stopped the run (SyncCancelled after `cancel`); the receiver words it"""
+    finished = Signal()
+    """after `synced` or `failed`: nothing runs any more"""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._task: BackgroundTask | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def start(self, work: SyncWork) -> bool:
+        """Start `work` unless a sync is running; say whether it was started."""
+        if self._task is not None:
+            return False
+
+        def run(report: Callable[..., None], token: CancelToken) -> SyncReport:
+            return work(
+                lambda stream, count: report((stream, count)),
+                # Forced past the progress throttle: a wait must always reach the advisor.
+                lambda seconds, reason: report((seconds, reason), True),
+                token,
+            )
+
+        self._task = BackgroundTask(run, network_pool(), self)
+        self._task.progressed.connect(self._on_progress)
+        self._task.succeeded.connect(self._on_success)
+        self._task.failed.connect(self._on_failure)
+        self._task.start()
+        self.started.emit()
+        return True
+
+    def cancel(self) -> bool:
+        """Ask the running sync to stop after its current page; False when none runs."""
+        if self._task is None:
+            return False
+        self._task.cancel()
+        return True
+
+    @Slot(object)
+    def _on_progress(self, value: object) -> None:
+        assert isinstance(value, tuple)
+        first, second = value
+        if isinstance(first, str):
+            self.progressed.emit(first, int(second))
+        else:
+            self.waiting.emit(wait_text(float(first), str(second)))
+
+    @Slot(object)
+    def _on_success(self, report: object) -> None:
+        self._end()
+        assert isinstance(report, SyncReport)
+        self.synced.emit(report)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_failure(self, error: object) -> None:
+        self._end()
+        self.failed.emit(error)
+        self.finished.emit()
+
+    def _end(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
+
+
+__all__ = ["ReportProgress", "ReportWait", "SyncRunner", "SyncWork", "progress_text", "wait_text"]
