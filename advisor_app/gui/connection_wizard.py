@@ -53,13 +53,12 @@ from advisor_app.gui.credentials import app_credentials
 from advisor_app.gui.error_text import describe_error
 from advisor_app.gui.icons import icon
 from advisor_app.gui.plain_text import make_plain
-from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner, progress_text
+from advisor_app.gui.sync_runner import SyncRunner, progress_text, workspace_sync
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
 from advisor_app.secrets import CredentialError, KeyringLockedError, KeyringUnavailableError
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.sync.selection import AccountSelection
 from advisor_app.workspace.desk import Desk
-from advisor_app.workspace.source_sync import sync_workspace as first_sync
 
 log = logging.getLogger(__name__)
 
@@ -491,13 +490,8 @@ class SyncPage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, ConnectionWizard)
         desk = wizard.desk
-        credentials = app_credentials()
-
-        def work(progress: ReportProgress, on_wait: ReportWait, cancel: CancelToken) -> SyncReport:
-            return first_sync(desk, cancel, progress=progress, on_wait=on_wait, credentials=credentials)
-
         self.status.setText(self.tr("Starting…"))
-        self.runner.start(work)
+        self.runner.start(workspace_sync(desk))
 
     def isComplete(self) -> bool:
         return not self.runner.running

@@ -9,8 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from advisor_app.gui.error_text import describe_error_line
-from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner
-from advisor_app.gui.tasks import CancelToken
+from advisor_app.gui.sync_runner import SyncRunner, workspace_sync
 from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.workspace.desk import Desk
 
@@ -57,23 +56,7 @@ class SyncController(QObject):
     @Slot()
     def sync_now(self) -> bool:
         """Start a sync unless one is running; say whether one was started."""
-        desk = self._desk
-        settings, now = desk.settings, desk.clock()
-        # The sync runs in a process of its own (the event loop never waits on it); its
-        # modules (providers, HTTP) load there, the keyring only to hand over the token.
-        from advisor_app.workspace.sync_process import sync_in_process
-
-        def work(progress: ReportProgress, on_wait: ReportWait, cancel: CancelToken) -> SyncReport:
-            secret = None
-            if settings.source_kind in ("rt", "zendesk"):
-                from advisor_app.gui.credentials import app_credentials
-
-                secret = app_credentials().load(settings.source_user, settings.source_url)
-            return sync_in_process(
-                desk.workspace.root, settings, now, secret, progress=progress, cancel=cancel, on_wait=on_wait
-            )
-
-        return self._runner.start(work)
+        return self._runner.start(workspace_sync(self._desk))
 
     @Slot()
     def cancel(self) -> None:

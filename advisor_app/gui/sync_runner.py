@@ -3,9 +3,9 @@
 `SyncRunner` starts one sync at a time on `tasks.network_pool()` (so it never overlaps the
 wizard's connection test or another sync) and turns what the sync reports from its thread
 into signals: progress per stream, a wait worded for the advisor (rate limited, retrying),
-the report, or the error. The caller says how the sync runs (`SyncWork`): the window's
-syncs run in a process of their own (`workspace/sync_process.py`), the wizard's first sync
-is `connect.first_sync`. The window's `SyncController` and the wizard's sync page both use it.
+the report, or the error. `workspace_sync(desk)` is how a workspace syncs from the GUI, in
+a process of its own (`workspace/sync_process.py`): the window's `SyncController` and the
+wizard's first sync both start it.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from advisor_app.gui.i18n import format_count
 from advisor_app.gui.labels import stream_label
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, network_pool
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
 from advisor_app.sync.engine import SyncReport
+from advisor_app.workspace.desk import Desk
 
 ReportProgress = Callable[[str, int], None]
 """progress(stream, records written so far)"""
@@ -26,6 +27,27 @@ ReportWait = Callable[[float, str], None]
 SyncWork = Callable[[ReportProgress, ReportWait, CancelToken], SyncReport]
 """work(progress, on_wait, cancel): one sync, run on the pool's thread; raises SyncCancelled
 once `cancel` is set, or the error that stopped it."""
+
+
+def workspace_sync(desk: Desk) -> SyncWork:
+    """One sync of `desk` as it is set up now, run in a process of its own (the event loop
+    never waits on it); its modules (providers, HTTP) load there, the keyring here, only to
+    hand over the token."""
+    settings, now = desk.settings, desk.clock()
+
+    def work(progress: ReportProgress, on_wait: ReportWait, cancel: CancelToken) -> SyncReport:
+        from advisor_app.workspace.sync_process import sync_in_process
+
+        token = None
+        if settings.source_kind in ("rt", "zendesk"):
+            from advisor_app.gui.credentials import app_credentials
+
+            token = app_credentials().load(settings.source_user, settings.source_url)
+        return sync_in_process(
+            desk.workspace.root, settings, now, token, progress=progress, cancel=cancel, on_wait=on_wait
+        )
+
+    return work
 
 
 def progress_text(stream: str, count: int) -> str:
@@ -67,7 +89,7 @@ class SyncRunner(QObject):
         if self._task is not None:
             return False
 
-        def run(report: Callable[..., None], token: CancelToken) -> SyncReport:
+        def run(report: Report, token: CancelToken) -> SyncReport:
             return work(
                 lambda stream, count: report((stream, count)),
                 # Forced past the progress throttle: a wait must always reach the advisor.
@@ -118,4 +140,4 @@ class SyncRunner(QObject):
         self._task = None
 
 
-__all__ = ["ReportProgress", "ReportWait", "SyncRunner", "SyncWork", "progress_text", "wait_text"]
+__all__ = ["ReportProgress", "ReportWait", "SyncRunner", "SyncWork", "progress_text", "wait_text", "workspace_sync"]
