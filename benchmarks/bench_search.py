@@ -55,7 +55,7 @@ def main() -> int:
         engine = database.open_database(Path(folder) / "advisor.db", Path(folder) / "backups", ANCHOR)
         with engine.begin() as connection:
             upsert_accounts(connection, source.accounts)
-            account_ids = dict(connection.execute(text("SELECT remote_id, id FROM accounts")).all())
+            account_ids: dict[str, int] = dict(connection.execute(text("SELECT remote_id, id FROM accounts")).all())
         start = time.perf_counter()
         rows = []
         for index in range(source.scale.cases):

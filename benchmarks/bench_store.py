@@ -71,7 +71,8 @@ def main() -> int:
         floor_db.execute(
             "CREATE TABLE case_events (id INTEGER PRIMARY KEY, case_id INT, kind TEXT, at INT, author TEXT, value TEXT)"
         )
-        case_rows, event_rows = [], []
+        case_rows: list[tuple[object, ...]] = []
+        event_rows: list[tuple[object, ...]] = []
         for story in (source.story(i) for i in range(source.scale.cases)):
             c = story.case
             case_rows.append(

@@ -170,7 +170,7 @@ def _wait_for_open_sync(window: Any) -> None:
     from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
-    window.sync.idle.connect(loop.quit)
+    window.sync.runner.finished.connect(loop.quit)
     start = time.perf_counter()
     loop.exec()
     REPORT["open_sync_s"] = time.perf_counter() - start
@@ -179,7 +179,7 @@ def _wait_for_open_sync(window: Any) -> None:
 
 def _sync(window: Any) -> None:
     finished: list[bool] = []
-    window.sync.idle.connect(lambda: finished.append(True))
+    window.sync.runner.finished.connect(lambda: finished.append(True))
     # The window starts syncing as it opens (before its first paint): that is the sync
     # watched, and the idle gaps are taken after it. Without a sync on open the probe
     # starts one after the idle gaps.

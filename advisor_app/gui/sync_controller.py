@@ -17,27 +17,20 @@ log = logging.getLogger(__name__)
 
 
 class SyncController(QObject):
-    started = Signal()
-    progressed = Signal(str, int)
-    """stream, records written so far"""
+    """Starts the window's syncs; `runner` tells how one goes (started, progressed, waiting,
+    finished), this object what came of it."""
+
     synced = Signal(object)
-    """the SyncReport of a finished run"""
-    waiting = Signal(str)
-    """why the sync is waiting, e.g. rate limited, retrying in 30 s"""
+    """the SyncReport of a finished run, after `last_report` holds it"""
     failed = Signal(str)
-    """a one-line reason"""
-    idle = Signal()
+    """a one-line reason, after `last_error` holds it"""
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
-        self._runner = SyncRunner(self)
-        self._runner.started.connect(self.started)
-        self._runner.progressed.connect(self.progressed)
-        self._runner.waiting.connect(self.waiting)
-        self._runner.synced.connect(self._on_success)
-        self._runner.failed.connect(self._on_failure)
-        self._runner.finished.connect(self.idle)
+        self.runner = SyncRunner(self)
+        self.runner.synced.connect(self._on_success)
+        self.runner.failed.connect(self._on_failure)
         self.last_error: str | None = None
         self.failing_since: datetime | None = None
         self.last_report: SyncReport | None = None
@@ -48,7 +41,7 @@ class SyncController(QObject):
 
     @property
     def running(self) -> bool:
-        return self._runner.running
+        return self.runner.running
 
     def start_interval(self) -> None:
         self.interval_timer.start()
@@ -56,11 +49,11 @@ class SyncController(QObject):
     @Slot()
     def sync_now(self) -> bool:
         """Start a sync unless one is running; say whether one was started."""
-        return self._runner.start(workspace_sync(self._desk))
+        return self.runner.start(workspace_sync(self._desk))
 
     @Slot()
     def cancel(self) -> None:
-        self._runner.cancel()
+        self.runner.cancel()
 
     @Slot(object)
     def _on_success(self, report: object) -> None:

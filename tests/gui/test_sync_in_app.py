@@ -16,7 +16,7 @@ def test_sync_now_runs_in_the_background_and_refreshes(
 ) -> None:
     clock.advance(timedelta(hours=2))
     progress: list[tuple[str, int]] = []
-    main_window.sync.progressed.connect(lambda stream, count: progress.append((stream, count)))
+    main_window.sync.runner.progressed.connect(lambda stream, count: progress.append((stream, count)))
     with qtbot.waitSignal(main_window.sync.synced, timeout=60_000):
         assert main_window.sync.sync_now()
         assert main_window.sync_progress.isVisible()

@@ -18,7 +18,7 @@ Reachability = QNetworkInformation.Reachability
 
 def _starts(window: MainWindow) -> list[bool]:
     started: list[bool] = []
-    window.sync.started.connect(lambda: started.append(True))
+    window.sync.runner.started.connect(lambda: started.append(True))
     return started
 
 
@@ -54,7 +54,7 @@ def test_a_jump_of_the_clock_between_ticks_syncs(qtbot: QtBot, main_window: Main
     triggers.check_wake()
     assert not started, "a late tick within the slack is a busy machine, not a wake"
     clock.advance(timedelta(hours=9))
-    with qtbot.waitSignal(main_window.sync.idle, timeout=60_000):
+    with qtbot.waitSignal(main_window.sync.runner.finished, timeout=60_000):
         triggers.check_wake()
         assert started == [True], "a tick hours late: the machine slept, so it syncs"
 
@@ -67,7 +67,7 @@ def test_the_network_coming_back_syncs_once(qtbot: QtBot, main_window: MainWindo
     triggers.reachability_changed(Reachability.Disconnected)
     triggers.reachability_changed(Reachability.Local)
     assert not started, "a local network only is still offline for the source"
-    with qtbot.waitSignal(main_window.sync.idle, timeout=60_000):
+    with qtbot.waitSignal(main_window.sync.runner.finished, timeout=60_000):
         triggers.reachability_changed(Reachability.Online)
     assert started == [True]
     triggers.reachability_changed(Reachability.Online)
