@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import keyring
@@ -21,6 +22,8 @@ from keyring.backends.fail import Keyring as FailKeyring
 
 from advisor_app.errors import AdvisorError
 from advisor_app.text.redaction import register_secret
+
+_T = TypeVar("_T")
 
 SERVICE = "advisor-desk"
 TOKEN_ENVIRONMENT = "ADVISOR_APP_TOKEN"
@@ -163,7 +166,7 @@ class Credentials:
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
                 self._backend.delete_password(SERVICE, f"{name}#{number}")
 
-    def _call(self, action: str, method, *args: str):  # type: ignore[no-untyped-def]
+    def _call(self, action: str, method: Callable[..., _T], *args: str) -> _T:
         try:
             return method(*args)
         except keyring.errors.KeyringError as error:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -43,7 +43,7 @@ class TierCatalog:
         self._by_id = {tier.id: tier for tier in tiers}
         self._ordered = sorted(tiers, key=lambda tier: tier.rank)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[SupportTier]:
         return iter(self._ordered)
 
     def __len__(self) -> int:

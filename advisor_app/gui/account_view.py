@@ -106,7 +106,7 @@ class AccountView(QWidget):
         self.tabs.addTab(self.usage_tab, self.tr("&Usage"))
         self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
 
-    def obligation_tabs(self) -> list[QWidget]:
+    def obligation_tabs(self) -> list[ServiceDaysTab | WeeklyUpdatesTab | ContactsTab | UsageTab | NotesTab]:
         self._build_tabs()
         return [self.service_days_tab, self.weekly_updates_tab, self.contacts_tab, self.usage_tab, self.notes_tab]
 
@@ -114,7 +114,7 @@ class AccountView(QWidget):
         self.account_id = account_id
         self.cases.set_fixed(CaseFilter(account_id=account_id))
         for tab in self.obligation_tabs():
-            tab.set_account(account_id)  # type: ignore[attr-defined]
+            tab.set_account(account_id)
         self.refresh_header()
 
     @Slot()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidgetAction
 
 from advisor_app.gui.theme import theme_follower
 from advisor_app.workspace.desk import Desk
-from advisor_app.workspace.settings import save_settings
+from advisor_app.workspace.settings import is_language, is_theme, save_settings
 
 
 class ViewMenuEntries(QObject):
@@ -70,7 +70,9 @@ class ViewMenuEntries(QObject):
     @Slot(QAction)
     def theme_triggered(self, action: QAction) -> None:
         value = str(action.data())
-        self._desk.settings.theme = value  # type: ignore[assignment]
+        if not is_theme(value):
+            return
+        self._desk.settings.theme = value
         self._save()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -79,9 +81,9 @@ class ViewMenuEntries(QObject):
     @Slot(QAction)
     def language_triggered(self, action: QAction) -> None:
         value = str(action.data())
-        if value == self._desk.settings.language:
+        if value == self._desk.settings.language or not is_language(value):
             return
-        self._desk.settings.language = value  # type: ignore[assignment]
+        self._desk.settings.language = value
         self._save()
         self.language_chosen.emit(value)
 

@@ -188,15 +188,13 @@ class _Evaluation:
             policy = load_policy()
         history = read_history(created, severity, status, events, now, policy)
         targets = tier_targets(tier)
-        fixed_calendar = calendar if isinstance(calendar, BusinessCalendar) else None
-        fixed_policy = policy if isinstance(policy, SlaPolicy) else None
         measures = []
         for cycle in history.cycles:
             # The settings in force when a cycle ended (now while open): edits recompute
             # open clocks and leave finished cycles as they were.
             at = now if cycle.end is None else cycle.end
-            hours = fixed_calendar or calendar.at_us(at)  # type: ignore[union-attr]
-            rules = fixed_policy or policy.at_us(at)  # type: ignore[union-attr]
+            hours = calendar if isinstance(calendar, BusinessCalendar) else calendar.at_us(at)
+            rules = policy if isinstance(policy, SlaPolicy) else policy.at_us(at)
             measures.append(measure_cycle(cycle, history, hours, rules, targets, now, detail))
         self.history = history
         self.measures = measures

@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Literal, get_args, get_origin, get_type_hints
+from typing import Literal, TypeGuard, get_args, get_origin, get_type_hints
 
 import msgspec
 
@@ -17,6 +17,18 @@ from advisor_app.errors import WorkspaceError
 from advisor_app.sync.selection import AccountRule, AccountSelection
 
 SETTINGS_VERSION = 1
+
+
+Language = Literal["system", "en", "de"]
+Theme = Literal["system", "light", "dark"]
+
+
+def is_language(value: str) -> TypeGuard[Language]:
+    return value in get_args(Language)
+
+
+def is_theme(value: str) -> TypeGuard[Theme]:
+    return value in get_args(Theme)
 
 
 class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
@@ -52,9 +64,9 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """Local time of day (like 22:00) from which notifications stay in the window: no desktop
     popups, only the in-app banner. Empty: no quiet hours."""
     quiet_hours_end: str = ""
-    language: Literal["system", "en", "de"] = "system"
+    language: Language = "system"
     """The GUI's language (and date and number formats); "system" follows the OS. Read at start."""
-    theme: Literal["system", "light", "dark"] = "system"
+    theme: Theme = "system"
     """Light or dark palette; "system" follows the OS colour scheme as it changes."""
     draft_template: str = "weekly-update"
     """The weekly update template new drafts are made from (resources/templates, or the workspace's)."""
