@@ -32,7 +32,7 @@ from advisor_app.store.types import to_micros
 from advisor_app.sync.provider import Page
 from advisor_app.sync.providers.demo import DemoSource, demo_source
 from advisor_app.workspace.desk import Desk, open_desk
-from advisor_app.workspace.settings import save_settings
+from advisor_app.workspace.settings import DemoScale, save_settings
 from advisor_app.workspace.source_sync import sync_workspace
 
 HERE = Path(__file__).resolve().parent
@@ -42,8 +42,8 @@ PROBE = HERE / "gui_probe.py"
 @dataclass(frozen=True, slots=True)
 class Size:
     name: str
-    demo_scale: str
-    large_scale: str
+    demo_scale: DemoScale
+    large_scale: DemoScale
     """the demo scale of the workspace B4-200k and B6-200k read (200,000 cases at full size)"""
     sla_cases: int
     idle_s: float
@@ -118,10 +118,10 @@ class Workspaces:
     def clock(self) -> datetime:
         return self.anchor
 
-    def source(self, scale: str | None = None) -> DemoSource:
+    def source(self, scale: DemoScale | None = None) -> DemoSource:
         return demo_source(7, scale or self.size.demo_scale, self.anchor)
 
-    def empty(self, name: str, kind: str | None = None, scale: str | None = None) -> Desk:
+    def empty(self, name: str, kind: str | None = None, scale: DemoScale | None = None) -> Desk:
         """A new workspace at the run's demo scale (or `scale`) with nothing synced yet."""
         desk = open_desk(self.folder / name, clock=self.clock)
         desk.settings.demo_scale = scale or self.size.demo_scale
@@ -168,10 +168,18 @@ def _floor_rows(source: DemoSource) -> dict[str, list[tuple[Any, ...]]]:
             )
         )
     for index in range(len(accounts)):
-        for c in source.contacts_of(index):
-            account_id = account_ids[c.account_remote_id]
+        for contact in source.contacts_of(index):
+            account_id = account_ids[contact.account_remote_id]
             rows["contacts"].append(
-                (c.source, c.remote_id, account_id, c.name, c.email, c.authorized, to_micros(c.updated_at))
+                (
+                    contact.source,
+                    contact.remote_id,
+                    account_id,
+                    contact.name,
+                    contact.email,
+                    contact.authorized,
+                    to_micros(contact.updated_at),
+                )
             )
         for u in source.usage_of(index):
             rows["usage"].append((u.source, account_ids[u.account_remote_id], u.metric, u.day.isoformat(), u.value))

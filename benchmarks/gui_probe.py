@@ -241,7 +241,7 @@ def _app(args: argparse.Namespace) -> int:
         _PaintWatch(window, lambda: _after_paint(window, args))
         return window
 
-    gui_app.open_main_window = open_and_watch  # type: ignore[assignment]
+    gui_app.open_main_window = open_and_watch
     return cli.main(["--data-dir", str(args.data_dir), "gui"])
 
 

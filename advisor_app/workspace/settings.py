@@ -19,6 +19,7 @@ from advisor_app.sync.selection import AccountRule, AccountSelection
 SETTINGS_VERSION = 1
 
 
+DemoScale = Literal["standard", "medium", "large", "tiny"]
 Language = Literal["system", "en", "de"]
 Theme = Literal["system", "light", "dark"]
 
@@ -57,7 +58,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     """Which accounts are the advisor's; None (a workspace connected before the rule): the
     `rt_accounts` / `zendesk_org_ids` / `zendesk_org_tag` chosen then."""
     demo_seed: int = 7
-    demo_scale: Literal["standard", "medium", "large", "tiny"] = "standard"
+    demo_scale: DemoScale = "standard"
     """How much the demo workspace holds (the demo source's SCALES)."""
     sync_interval_minutes: int = 15
     quiet_hours_start: str = ""
