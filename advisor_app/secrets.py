@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import keyring
@@ -59,6 +59,12 @@ def backend_description(backend: KeyringBackend | None = None) -> str:
     if isinstance(backend, FailKeyring):
         return f"none available ({name}): tokens can only be held for one session"
     return name
+
+
+class TokenSource(Protocol):
+    """Where a sync finds the token for a source: the keyring (`Credentials`) or a token handed over."""
+
+    def load(self, user: str, url: str) -> str | None: ...
 
 
 class Credentials:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from advisor_app.errors import AdvisorError
 from advisor_app.secrets import Credentials
 from advisor_app.store import schema
-from advisor_app.sync.selection import AccountSelection, add, remove
+from advisor_app.sync.selection import AccountSelection, ListsAccounts, add, remove
 from advisor_app.workspace.desk import Desk
 from advisor_app.workspace.settings import rule_of, save_settings
 from advisor_app.workspace.source_sync import NotConnectedError, provider_for
@@ -62,7 +62,9 @@ def selection_report(desk: Desk, credentials: Credentials | None = None) -> dict
         raise NotConnectedError("this workspace is not connected to Request Tracker or Zendesk")
     rule = rule_of(settings)
     provider = provider_for(desk, credentials)
-    verdicts = provider.account_selection()  # type: ignore[attr-defined]
+    if not isinstance(provider, ListsAccounts):
+        raise NotConnectedError(f"{settings.source_kind} cannot list its accounts")
+    verdicts = provider.account_selection()
     a = schema.accounts.c
     with desk.engine.connect() as connection:
         local = {

@@ -155,7 +155,7 @@ def _due(c: Any) -> ColumnElement[Any]:
     return case((and_(c.clock_open, c.clock_state.in_(("running", "breached"))), c.clock_deadline), else_=null())
 
 
-def _sort_column(sort: CaseSort):  # type: ignore[no-untyped-def]
+def _sort_column(sort: CaseSort) -> ColumnElement[Any]:
     c, a = schema.cases.c, schema.accounts.c
     return {
         CaseSort.ID: cast(c.remote_id, Integer),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, runtime_checkable
 
 import msgspec
 
@@ -113,6 +114,13 @@ class Verdict:
         if self.why in (Why.ADVISOR, Why.OTHER_ADVISOR) and self.named_advisor:
             text += f" ({self.named_advisor})"
         return text
+
+
+@runtime_checkable
+class ListsAccounts(Protocol):
+    """A source that can list every account with the rule's verdict on it (RT, Zendesk)."""
+
+    def account_selection(self) -> list[Verdict]: ...
 
 
 def _key(text: str) -> str:

@@ -10,7 +10,7 @@ import msgspec
 from advisor_app.domain import CaseStatus
 from advisor_app.domain.status_map import effective_status_map
 from advisor_app.obligations.tracking import record_first_sync
-from advisor_app.secrets import Credentials
+from advisor_app.secrets import Credentials, TokenSource
 from advisor_app.store.assignment import account_states, active_account_ids, follow_accounts
 from advisor_app.store.clocks import recompute_on_change
 from advisor_app.store.queries import active_case_ids, set_aside_ids
@@ -30,7 +30,7 @@ class NotConnectedError(SyncError):
     """The workspace has no source to sync with yet, or no token for it."""
 
 
-def _token(desk: Desk, credentials: Credentials) -> str:
+def _token(desk: Desk, credentials: TokenSource) -> str:
     settings = desk.settings
     token = credentials.load(settings.source_user, settings.source_url)
     if not token:
@@ -67,7 +67,7 @@ def set_status_map(desk: Desk, overrides: Mapping[str, str]) -> int:
 
 def provider_for(
     desk: Desk,
-    credentials: Credentials | None = None,
+    credentials: TokenSource | None = None,
     cancel: CancelToken | None = None,
     on_wait: OnWait | None = None,
 ) -> Provider:
@@ -125,7 +125,7 @@ def sync_workspace(
     *,
     progress: Progress | None = None,
     on_wait: OnWait | None = None,
-    credentials: Credentials | None = None,
+    credentials: TokenSource | None = None,
 ) -> SyncReport:
     """One sync of the workspace's source; `cancel` stops it between pages and ends any wait.
 

@@ -153,7 +153,7 @@ def _run(job: _Job, cancelled: threading.Event, pipe: Connection) -> SyncReport:
             progress=lambda stream, count: pipe.send(("progress", stream, count)),
             cancel=cancelled,
             on_wait=lambda seconds, reason: pipe.send(("wait", seconds, reason)),
-            credentials=_GivenToken(job.token),  # type: ignore[arg-type]
+            credentials=_GivenToken(job.token),
         )
     finally:
         engine.dispose()
