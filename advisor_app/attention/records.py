@@ -121,10 +121,3 @@ def snooze_case(engine: Engine, case_id: int, until: datetime) -> None:
             session.add(schema.CaseSnoozeRow(case_id=case_id, until=until))
         else:
             row.until = until
-
-
-def clear_snooze(engine: Engine, case_id: int) -> None:
-    with Session(engine) as session, session.begin():
-        row = session.get(schema.CaseSnoozeRow, case_id)
-        if row is not None:
-            session.delete(row)

@@ -136,9 +136,6 @@ class Templates:
             raise TemplateProblem(name, None, "a template name has letters, digits, - and _ only")
         return f"{name}.{language}{MARKDOWN_SUFFIX}"
 
-    def is_overridden(self, file_name: str) -> bool:
-        return self.user_dir is not None and (self.user_dir / file_name).is_file()
-
     def render_markdown(self, name: str, language: str, context: Mapping[str, Any]) -> str:
         return self._render(self.file_name(name, language), context)
 

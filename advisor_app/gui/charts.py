@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 
@@ -32,14 +32,6 @@ def apply_palette(chart: QChart, palette: QPalette) -> None:
         axis.setGridLineColor(grid)
     chart.setLocalizeNumbers(True)
     chart.setLocale(QLocale())
-
-
-def text_colors(chart: QChart) -> list[QColor]:
-    """The colours the chart draws text in (title, legend, axis labels and titles)."""
-    colors = [chart.titleBrush().color(), chart.legend().labelColor()]
-    for axis in chart.axes():
-        colors += [axis.labelsColor(), axis.titleBrush().color()]
-    return colors
 
 
 class ThemedChartView(QChartView):

@@ -605,9 +605,6 @@ class MainWindow(QMainWindow):
         self.ui.syncAction.setEnabled(True)
         self.ui.cancelSyncAction.setEnabled(False)
 
-    def set_column_shown(self, key: str, shown: bool) -> None:
-        self.column_choices.set_shown(key, shown)
-
     @Slot()
     def show_about(self) -> None:
         QMessageBox.about(

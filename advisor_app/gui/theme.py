@@ -54,11 +54,6 @@ def light_palette(app: QApplication) -> QPalette:
     return palette
 
 
-def is_dark(app: QGuiApplication) -> bool:
-    """Whether the app shows a dark palette now (whatever made it so)."""
-    return app.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def os_prefers_dark(app: QGuiApplication) -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 

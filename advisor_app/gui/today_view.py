@@ -177,9 +177,6 @@ class TodayView(QWidget):
                 )
             )
 
-    def most_urgent_case_id(self) -> int | None:
-        return self.urgent.model.case_id(0) if self.urgent.model.rowCount() else None
-
     @Slot(QModelIndex)
     def item_activated(self, index: QModelIndex) -> None:
         case_id = index.data(ITEM_CASE_ID_ROLE)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCharts import QChart
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -19,7 +20,7 @@ from advisor_app.gui.account.burndown import BurnDownChart
 from advisor_app.gui.account.common import date_text, days_text, local_time_text
 from advisor_app.gui.account.models import UsageChangesModel, metric_label
 from advisor_app.gui.account.usage_tab import UsageTab
-from advisor_app.gui.charts import ThemedChartView, text_colors
+from advisor_app.gui.charts import ThemedChartView
 from advisor_app.gui.i18n import InstalledLanguage, format_percent, install_language
 from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.today import TodayItemsModel
@@ -152,3 +153,11 @@ def test_a_wait_of_the_sync_is_told_in_german(qtbot: QtBot, german: InstalledLan
         "Synchronisiere Fälle: 1200",
         "Warte 30 s, bevor die Quelle erneut gefragt wird (server error 503)",
     ]
+
+
+def text_colors(chart: QChart) -> list[QColor]:
+    """The colours the chart draws text in (title, legend, axis labels and titles)."""
+    colors = [chart.titleBrush().color(), chart.legend().labelColor()]
+    for axis in chart.axes():
+        colors += [axis.labelsColor(), axis.titleBrush().color()]
+    return colors

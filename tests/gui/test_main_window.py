@@ -85,8 +85,8 @@ def test_column_choices_are_shared_and_remembered(qtbot: QtBot, main_window: Mai
     requester = main_window.all_cases.column("requester")
     status = main_window.all_cases.column("status")
     assert main_window.all_cases.view.isColumnHidden(requester), "hidden by default: the subject needs the room"
-    main_window.set_column_shown("requester", True)
-    main_window.set_column_shown("status", False)
+    main_window.column_choices.set_shown("requester", True)
+    main_window.column_choices.set_shown("status", False)
     assert not main_window.all_cases.view.isColumnHidden(requester)
     assert main_window.today.urgent.view.isColumnHidden(status), "one choice for every cases table"
     main_window.close()

@@ -15,6 +15,7 @@ from advisor_app.gui.main_window import MainWindow
 from advisor_app.gui.models.cases import CASE_ID_ROLE
 from advisor_app.gui.search import SearchPopup
 from advisor_app.gui.shortcuts import shortcut_entries
+from tests.gui.cells import most_urgent_case_id
 
 
 class Browser(QObject):
@@ -62,7 +63,7 @@ def test_the_demo_has_no_source_to_open_and_says_why(main_window: MainWindow) ->
 def test_the_case_detail_opens_its_ticket_with_the_shortcut(
     qtbot: QtBot, main_window: MainWindow, browser: Browser
 ) -> None:
-    case_id = main_window.today.most_urgent_case_id()
+    case_id = most_urgent_case_id(main_window.today)
     assert case_id is not None
     _as_rt(main_window, case_id, "4711")
     action = main_window.open_in_source.action
@@ -88,7 +89,7 @@ def test_a_list_row_opens_its_own_ticket(qtbot: QtBot, main_window: MainWindow, 
 
 
 def test_zendesk_cases_open_in_the_agent_interface(main_window: MainWindow, browser: Browser) -> None:
-    case_id = main_window.today.most_urgent_case_id()
+    case_id = most_urgent_case_id(main_window.today)
     assert case_id is not None
     with main_window.desk.engine.begin() as connection:
         connection.execute(
@@ -103,7 +104,7 @@ def test_zendesk_cases_open_in_the_agent_interface(main_window: MainWindow, brow
 def test_a_case_of_another_source_is_not_opened(qtbot: QtBot, main_window: MainWindow, browser: Browser) -> None:
     main_window.desk.settings.source_kind = "rt"  # the cases are still the demo's
     main_window.desk.settings.source_url = "https://rt.example.com"
-    case_id = main_window.today.most_urgent_case_id()
+    case_id = most_urgent_case_id(main_window.today)
     assert case_id is not None
     with qtbot.waitSignal(main_window.open_in_source.message) as said:
         assert not main_window.open_in_source.open_case(case_id)

@@ -20,6 +20,7 @@ from advisor_app.obligations.updates import week_history
 from advisor_app.store import schema
 from advisor_app.workspace.desk import Desk
 from tests.conftest import MovableClock
+from tests.gui.cells import most_urgent_case_id
 
 
 def test_the_most_urgent_case_on_today_opens(qtbot: QtBot, main_window: MainWindow) -> None:
@@ -46,7 +47,7 @@ def test_the_most_urgent_case_on_today_opens(qtbot: QtBot, main_window: MainWind
     today.urgent.view.setFocus()
     today.urgent.view.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(today.urgent.view, Qt.Key.Key_Return)
-    assert opened == [today.most_urgent_case_id()]
+    assert opened == [most_urgent_case_id(today)]
     assert main_window.ui.pages.currentWidget() is main_window.case_page
     assert main_window.case_detail.case_id == opened[0]
     main_window.ui.backAction.trigger()

@@ -39,9 +39,6 @@ def test_notified_events_and_snoozes_persist(demo_desk: Desk) -> None:
         assert records.notified_keys(connection, [case_id]) == {alert.key}
         assert records.snoozes(connection, now) == {case_id: now + timedelta(hours=2)}
         assert records.snoozes(connection, now + timedelta(hours=3)) == {}
-    records.clear_snooze(demo_desk.engine, case_id)
-    with Session(demo_desk.engine) as session:
-        assert session.get(schema.CaseSnoozeRow, case_id) is None
 
 
 def test_candidates_are_the_recent_events_and_the_next_instant_is_ahead(demo_desk: Desk) -> None:
