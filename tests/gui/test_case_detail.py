@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -104,14 +105,19 @@ def test_copy_puts_the_case_id_on_the_clipboard(view: CaseDetailView) -> None:
     assert QGuiApplication.clipboard().text().startswith(f"#{view.detail.case.remote_id} ")
 
 
-def test_hostile_case_html_renders_inert(qtbot: QtBot) -> None:
-    opened: list[QUrl] = []
+def recording_into(opened: list[QUrl]) -> Callable[[QUrl], bool]:
+    """A system browser stand-in: notes each link it is asked to open and says it did."""
 
     def opener(url: QUrl) -> bool:
         opened.append(url)
         return True
 
-    browser = SafeTextBrowser(opener=opener)
+    return opener
+
+
+def test_hostile_case_html_renders_inert(qtbot: QtBot) -> None:
+    opened: list[QUrl] = []
+    browser = SafeTextBrowser(opener=recording_into(opened))
     qtbot.addWidget(browser)
     browser.resize(600, 400)
     browser.show()
@@ -132,12 +138,7 @@ def test_hostile_case_html_renders_inert(qtbot: QtBot) -> None:
 
 def test_the_browser_itself_loads_nothing_even_from_unsanitized_html(qtbot: QtBot) -> None:
     opened: list[QUrl] = []
-
-    def opener(url: QUrl) -> bool:
-        opened.append(url)
-        return True
-
-    browser = SafeTextBrowser(opener=opener)
+    browser = SafeTextBrowser(opener=recording_into(opened))
     qtbot.addWidget(browser)
     browser.show()
     browser.setHtml(
