@@ -129,7 +129,8 @@ def test_opening_an_up_to_date_workspace_does_not_load_alembic(tmp_path: Path) -
         "import sys, pathlib, datetime\n"
         "from advisor_app.store import database\n"
         f"p = pathlib.Path({str(tmp_path)!r})\n"
-        "engine = database.open_database(p / 'a.db', p / 'backups', datetime.datetime.now(datetime.UTC))\n"
+        f"now = datetime.datetime.fromisoformat({NOW.isoformat()!r})\n"
+        "engine = database.open_database(p / 'a.db', p / 'backups', now)\n"
         "engine.connect().close()\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
     )
