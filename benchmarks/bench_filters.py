@@ -18,6 +18,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from advisor_app.attention import records
@@ -26,7 +28,7 @@ from advisor_app.store.queries import CaseFilter, CaseSort, ClockFilter
 from advisor_app.workspace.desk import open_desk
 
 
-def best_of(action, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+def best_of(action: Callable[[], object], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -64,7 +66,7 @@ def main() -> int:
         print(f"cases: {total}; floor (bare SELECT id FROM cases): {floor * 1000:.1f} ms")
         print(f"{'filter':34} {'rows':>8} {'ms':>8} {'x floor':>8}")
         for label, case_filter, sort in cases:
-            elapsed = best_of(lambda f=case_filter, s=sort: queries.case_ids(connection, f, s, False))
+            elapsed = best_of(partial(queries.case_ids, connection, case_filter, sort, False))
             count = len(queries.case_ids(connection, case_filter, sort, False))
             print(f"{label:34} {count:>8} {elapsed * 1000:>8.1f} {elapsed / floor:>8.1f}")
 

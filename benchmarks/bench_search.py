@@ -19,8 +19,11 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
@@ -37,7 +40,11 @@ LIMIT = 30
 REPEATS = 5
 
 
-def _median_ms(action) -> float:  # type: ignore[no-untyped-def]
+def _rows(dbapi: Any, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+    return list(dbapi.execute(sql, parameters).fetchall())
+
+
+def _median_ms(action: Callable[[], object]) -> float:
     times = []
     for _ in range(REPEATS):
         start = time.perf_counter()
@@ -96,17 +103,23 @@ def main() -> int:
             for typed in TYPED:
                 query = match_expression(typed)
                 hits = len(search(connection, typed, LIMIT))
-                search_ms = _median_ms(lambda typed=typed: search(connection, typed, LIMIT))
+                search_ms = _median_ms(partial(search, connection, typed, LIMIT))
                 bare_ms = _median_ms(
-                    lambda query=query: dbapi.execute(
-                        "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?", (query, LIMIT)
-                    ).fetchall()
+                    partial(
+                        _rows,
+                        dbapi,
+                        "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
+                        (query, LIMIT),
+                    )
                 )
                 word = f"%{typed.split()[0]}%"
                 like_ms = _median_ms(
-                    lambda word=word: dbapi.execute(
-                        "SELECT count(*) FROM cases WHERE subject LIKE ? OR description LIKE ?", (word, word)
-                    ).fetchall()
+                    partial(
+                        _rows,
+                        dbapi,
+                        "SELECT count(*) FROM cases WHERE subject LIKE ? OR description LIKE ?",
+                        (word, word),
+                    )
                 )
                 worst = max(worst, search_ms)
                 print(f"| `{typed}` | {hits} | {search_ms:.1f} | {bare_ms:.2f} | {like_ms:.1f} |")

@@ -23,6 +23,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from typing import TypeVar
+
 import businesstimedelta as btd
 import pytz
 
@@ -30,6 +32,8 @@ from advisor_app.domain.model import CaseEvent, CaseStatus, EventKind, Severity
 from advisor_app.domain.tiers import SupportTier, load_tiers
 from advisor_app.sla import BusinessCalendar, compute_clocks, load_calendar, load_policy, summarize_clocks
 from advisor_app.sla.timebase import US_PER_HOUR, to_us
+
+T = TypeVar("T")
 
 NOW = datetime(2026, 3, 16, 15, 0, tzinfo=UTC)
 SPAN = timedelta(weeks=8)
@@ -171,7 +175,7 @@ def _parallel_summaries(count: int, seed: int, workers: int) -> float:
     return seconds
 
 
-def _timed(function: Callable[[], object]) -> tuple[float, object]:
+def _timed(function: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = function()
     return time.perf_counter() - start, result
@@ -235,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     generate_time, generated = _timed(lambda: generate_cases(0, args.cases, args.seed))
-    cases: list[GeneratedCase] = generated  # type: ignore[assignment]
+    cases: list[GeneratedCase] = generated
     events = sum(len(c.events) for c in cases)
     per_case = events / args.cases
     print(f"{args.cases} cases, {events} events ({per_case:.1f} per case), generated in {generate_time:.1f} s")

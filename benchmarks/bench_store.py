@@ -17,8 +17,10 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import func, select
 
@@ -28,6 +30,8 @@ from advisor_app.store.types import to_micros
 from advisor_app.sync.engine import run_sync
 from advisor_app.sync.providers.demo import demo_source
 
+T = TypeVar("T")
+
 ANCHOR = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 
 
@@ -35,7 +39,7 @@ def clock() -> datetime:
     return ANCHOR
 
 
-def timed(label: str, action):  # type: ignore[no-untyped-def]
+def timed(label: str, action: Callable[[], T]) -> tuple[str, float, T]:
     start = time.perf_counter()
     result = action()
     elapsed = time.perf_counter() - start
