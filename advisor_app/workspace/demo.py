@@ -4,9 +4,10 @@
 first time (`desk.open_desk`), the wizard's "Start demo" and every later sync
 (`source_sync.sync_workspace`) run it, so each ends with the same accounts, cases and
 obligations. The obligations (service days, when tracking began, past weekly updates) are
-what an advisor would have entered; they are added once per account, with the account's
-tracking row, so a later sync never adds them again and a stopped first sync adds those of
-the accounts it brought.
+what an advisor would have entered; they are added once per account, when the account first
+arrives, with its tracking row: a later sync never adds them again, a stopped first sync adds
+those of the accounts it brought, and a demo workspace from before tracking began (0008)
+keeps the entries it has (its accounts get tracking rows from `record_first_sync`).
 """
 
 from __future__ import annotations
@@ -34,21 +35,26 @@ def sync_demo(
 ) -> SyncReport:
     """Sync the demo source, then add the obligations of the demo accounts new to the
     workspace (also when the sync stopped early: the accounts it stored get theirs)."""
+    with engine.connect() as connection:
+        known = set(
+            connection.execute(select(schema.AccountRow.id).where(schema.AccountRow.source == "demo")).scalars()
+        )
     try:
         return run_sync(
             engine, source, clock, on_cases_changed=recompute_on_change(clock), progress=progress, cancelled=cancelled
         )
     finally:
-        _seed_obligations(engine, source, clock())
+        _seed_obligations(engine, source, clock(), known)
 
 
-def _seed_obligations(engine: Engine, source: DemoSource, now: datetime) -> None:
-    """The demo's local-owned data for every demo account without a tracking row yet: when
-    tracking began, its service days and its past weekly updates."""
+def _seed_obligations(engine: Engine, source: DemoSource, now: datetime, known: set[int]) -> None:
+    """The demo's local-owned data for the demo accounts this sync brought (not in `known`)
+    that have no tracking row yet: when tracking began, its service days and its past
+    weekly updates."""
     a, t = schema.AccountRow, schema.AccountTrackingRow
     with Session(engine) as session, session.begin():
         untracked = select(a.remote_id, a.id).where(a.source == "demo", a.id.not_in(select(t.account_id)))
-        ids = {remote_id: account_id for remote_id, account_id in session.execute(untracked)}
+        ids = {remote_id: account_id for remote_id, account_id in session.execute(untracked) if account_id not in known}
         session.add_all(t(account_id=i, first_synced_at=source.tracked_since, updated_at=now) for i in ids.values())
         session.add_all(_service_days(source, ids, now))
         session.add_all(_weekly_updates(source, ids, now))

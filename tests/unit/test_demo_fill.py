@@ -18,6 +18,7 @@ from advisor_app.workspace.desk import open_desk
 from advisor_app.workspace.folder import Workspace
 from advisor_app.workspace.settings import Settings, save_settings
 from advisor_app.workspace.source_sync import sync_workspace
+from advisor_app.workspace.sync_process import sync_in_process
 from tests.conftest import fixed_clock
 
 
@@ -82,7 +83,8 @@ def test_start_demo_in_the_wizard_then_its_first_sync_ends_alike(
     desk = open_desk(root, clock=fixed_clock)
     try:
         connect_demo(desk)
-        sync_workspace(desk, threading.Event())  # the wizard's first sync
+        # The wizard's first sync, as the GUI's `workspace_sync` runs it: in a process of its own.
+        sync_in_process(root, desk.settings, fixed_clock(), None)
     finally:
         desk.close()
     assert contents(root) == opened_with_demo
@@ -128,3 +130,25 @@ def test_a_later_sync_adds_no_obligation_again(tmp_path: Path, opened_with_demo:
     assert after["service_days"] == []
     assert after["weekly_updates"] == opened_with_demo["weekly_updates"]
     assert after["tracking"] == opened_with_demo["tracking"]
+
+
+def test_a_demo_from_before_tracking_keeps_its_obligations_as_they_are(
+    tmp_path: Path, opened_with_demo: dict[str, Any]
+) -> None:
+    """A demo workspace made before account tracking (migration 0008) has its service days
+    and weekly updates but no tracking rows: a sync records when tracking began and adds no
+    obligation a second time (it once added every entry again, or failed on a week's update)."""
+    root = new_workspace(tmp_path / "ws")
+    open_desk(root, demo=True, clock=fixed_clock).close()
+    desk = open_desk(root, clock=fixed_clock)
+    try:
+        with desk.engine.begin() as connection:
+            connection.execute(delete(schema.account_tracking))
+        sync_workspace(desk, threading.Event())
+    finally:
+        desk.close()
+    after = contents(root)
+    assert after["service_days"] == opened_with_demo["service_days"]
+    assert after["weekly_updates"] == opened_with_demo["weekly_updates"]
+    assert {row[0] for row in after["tracking"]} == {remote_id for remote_id, _ in after["accounts"]}
+    assert all(row[1] == fixed_clock() for row in after["tracking"]), "tracked from this sync on"
