@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from advisor_app.errors import AdvisorError
 
@@ -113,26 +113,42 @@ class _Relay(QObject):
     failed = Signal(object)
 
 
+class _Gate:
+    """Lets the worker emit through the relay only while the relay exists. The relay is a
+    child of its task, deleted on the GUI thread when the task's window goes; its `destroyed`
+    closes the gate there, waiting for an emit in progress, and no emit starts after it."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._lock = threading.Lock()
+        self._open = True
+        relay.destroyed.connect(self.close, Qt.ConnectionType.DirectConnection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+
+    def emit(self, signal: str, value: object) -> None:
+        with self._lock:
+            if self._open:
+                getattr(self._relay, signal).emit(value)
+            else:
+                log.debug("background task outlived its window; %s dropped", signal)
+
+
 class _Job(QRunnable):
     PROGRESS_INTERVAL = 0.1
 
-    def __init__(self, work: Work, relay: _Relay, token: CancelToken) -> None:
+    def __init__(self, work: Work, gate: _Gate, token: CancelToken) -> None:
         super().__init__()
-        self._work, self._relay, self._token = work, relay, token
+        self._work, self._gate, self._token = work, gate, token
         self._last_report = 0.0
 
     def _report(self, value: Any, urgent: bool = False) -> None:
         now = time.monotonic()
         if urgent or now - self._last_report >= self.PROGRESS_INTERVAL:
             self._last_report = now
-            self._deliver(self._relay.progressed, value)
-
-    @staticmethod
-    def _deliver(signal: SignalInstance, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:  # "Signal source has been deleted": the window the task belonged to closed
-            log.debug("background task outlived its window; %r dropped", type(value).__name__)
+            self._gate.emit("progressed", value)
 
     def run(self) -> None:
         try:
@@ -141,9 +157,9 @@ class _Job(QRunnable):
             # A typed error is an expected outcome (offline, a refused edit); anything else is a bug.
             level = logging.INFO if isinstance(error, AdvisorError) else logging.ERROR
             log.log(level, "background task failed: %s", error, exc_info=error)
-            self._deliver(self._relay.failed, error)
+            self._gate.emit("failed", error)
         else:
-            self._deliver(self._relay.succeeded, result)
+            self._gate.emit("succeeded", result)
         finally:
             with _running_lock:
                 _running.discard(self._token)
@@ -165,13 +181,14 @@ class BackgroundTask(QObject):
         self._relay.progressed.connect(self._on_progressed)
         self._relay.succeeded.connect(self._on_succeeded)
         self._relay.failed.connect(self._on_failed)
+        self._gate = _Gate(self._relay)
         self.running = False
 
     def start(self) -> None:
         self.running = True
         with _running_lock:
             _running.add(self._token)
-        self._pool.start(_Job(self._work, self._relay, self._token))
+        self._pool.start(_Job(self._work, self._gate, self._token))
 
     def cancel(self) -> None:
         self._token.cancel()
