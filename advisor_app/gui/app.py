@@ -172,5 +172,8 @@ def _run_window(app: QApplication, guard: WorkspaceGuard, root: Path, demo: bool
         return code
     finally:
         # No worker may still read or write the workspace once its database closes.
-        shutdown_background_work()
+        if not shutdown_background_work():
+            from advisor_app.workspace.sync_process import stop_running_syncs
+
+            stop_running_syncs()
         desk.close()

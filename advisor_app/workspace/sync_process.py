@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 # How often the waiting thread looks at the cancel token while no message comes.
 _CANCEL_POLL_S = 0.2
 
+# The sync processes running now: `stop_running_syncs` ends them when a cancel was not enough.
+_children_lock = threading.Lock()
+_children: set[Any] = set()
+
 
 @dataclass(frozen=True, slots=True)
 class _Job:
@@ -69,6 +73,8 @@ def sync_in_process(
     ours, theirs = context.Pipe()
     child = context.Process(target=_child_main, args=(theirs,), name="advisor-sync", daemon=True)
     child.start()
+    with _children_lock:
+        _children.add(child)
     theirs.close()
     try:
         ours.send(_Job(str(root), msgspec.json.encode(settings), now, token))
@@ -79,6 +85,23 @@ def sync_in_process(
         if child.is_alive():
             child.kill()
             child.join()
+        with _children_lock:
+            _children.discard(child)
+
+
+def stop_running_syncs() -> int:
+    """Kill every sync process still running; returns how many. For the exit, when a cancel
+    did not end them in time (an HTTP read in flight is only checked when it returns): none
+    may write the workspace once the window has let go of it. A killed sync loses at most its
+    open transaction, which SQLite rolls back."""
+    with _children_lock:
+        running = [child for child in _children if child.is_alive()]
+    for child in running:
+        log.warning("killing sync process %s at exit: it did not stop when cancelled", child.pid)
+        child.kill()
+    for child in running:
+        child.join(timeout=10)
+    return len(running)
 
 
 def _follow(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -10,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from advisor_app.store import schema
-from advisor_app.sync.engine import SyncCancelled
+from advisor_app.sync.engine import SyncCancelled, SyncError
 from advisor_app.workspace.desk import open_desk
 from advisor_app.workspace.settings import save_settings
 from advisor_app.workspace.source_sync import NotConnectedError
-from advisor_app.workspace.sync_process import sync_in_process
+from advisor_app.workspace.sync_process import stop_running_syncs, sync_in_process
 from tests.conftest import NOW
 
 
@@ -58,3 +59,54 @@ def test_errors_and_cancel_come_back_as_the_sync_errors_they_are(tmp_path: Path)
     with pytest.raises(SyncCancelled, match="cancelled"):
         sync_in_process(tmp_path, desk.settings, fixed_clock, None, cancel=cancel)
     desk.close()
+
+
+def test_a_sync_stuck_in_a_read_is_killed_at_exit_when_its_cancel_is_not_enough(tmp_path: Path) -> None:
+    """An RT that takes the request and never answers: the cancel waits for the read, so the
+    exit kills the process (`stop_running_syncs`) before the workspace is let go of."""
+    fixed_clock = NOW
+    _tiny_workspace(tmp_path, fixed_clock)
+    desk = open_desk(tmp_path, clock=lambda: fixed_clock)
+    desk.settings.source_kind = "rt"
+    desk.settings.source_user = "advisor"
+    silent = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    asked = threading.Event()
+
+    def take_and_keep_silent() -> None:
+        connection, _ = silent.accept()
+        held.append(connection)
+        asked.set()
+
+    threading.Thread(target=take_and_keep_silent, daemon=True).start()
+    desk.settings.source_url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    cancel = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            sync_in_process(tmp_path, desk.settings, fixed_clock, "token", cancel=cancel)
+        except BaseException as error:
+            outcome.append(error)
+
+    syncing = threading.Thread(target=run)
+    syncing.start()
+    try:
+        assert asked.wait(60), "the sync process asked the silent RT"
+        cancel.set()
+        syncing.join(1.0)
+        assert syncing.is_alive(), "the cancel waits for the read in flight"
+        assert stop_running_syncs() == 1
+        syncing.join(10)
+        assert not syncing.is_alive()
+        [error] = outcome
+        assert isinstance(error, SyncError) and "ended unexpectedly" in str(error)
+        assert stop_running_syncs() == 0
+    finally:
+        cancel.set()
+        stop_running_syncs()
+        syncing.join(10)
+        for connection in held:
+            connection.close()
+        silent.close()
+        desk.close()
