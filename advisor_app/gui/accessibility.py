@@ -81,15 +81,3 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return missing
-
-
-def name_from_buddies(root: QWidget) -> None:
-    """Give each label's buddy the label's text as accessible name, where it has none yet.
-
-    Qt's accessibility already uses a buddy label; an explicit name also reaches tools and
-    tests that read `accessibleName()` directly.
-    """
-    for label in root.findChildren(QLabel):
-        buddy = label.buddy()
-        if buddy is not None and not buddy.accessibleName():
-            buddy.setAccessibleName(_plain(label.text()))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from advisor_app.gui.i18n import format_count
 from advisor_app.gui.labels import stream_label
 from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, network_pool
-from advisor_app.sync.engine import SyncReport
+from advisor_app.sync.engine import SyncCancelled, SyncReport
 from advisor_app.workspace.desk import Desk
 
 ReportProgress = Callable[[str, int], None]
@@ -36,6 +36,8 @@ def workspace_sync(desk: Desk) -> SyncWork:
     settings, now = desk.settings, desk.clock()
 
     def work(progress: ReportProgress, on_wait: ReportWait, cancel: CancelToken) -> SyncReport:
+        if cancel.is_cancelled():  # cancelled while queued: no keyring, no process
+            raise SyncCancelled("the sync was cancelled before it started")
         from advisor_app.workspace.sync_process import sync_in_process
 
         token = None

@@ -84,11 +84,6 @@ class BusinessCalendar:
         """True when business time is plain elapsed time (24x7, no holidays)."""
         return self._continuous
 
-    @property
-    def fingerprint(self) -> str:
-        """A short hash of the canonical spec: equal specs, equal fingerprints."""
-        return self._fingerprint
-
     def __eq__(self, other: object) -> bool:
         return isinstance(other, BusinessCalendar) and other._fingerprint == self._fingerprint
 

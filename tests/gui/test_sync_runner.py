@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner
+from advisor_app.gui.sync_runner import ReportProgress, ReportWait, SyncRunner, workspace_sync
 from advisor_app.gui.tasks import CancelToken
 from advisor_app.sync.engine import StreamReport, SyncCancelled, SyncError, SyncReport
+from advisor_app.workspace import sync_process
+from advisor_app.workspace.desk import Desk
 
 
 def test_progress_a_wait_and_the_report_reach_the_gui_thread(qtbot: QtBot) -> None:
@@ -75,3 +78,15 @@ def test_a_failure_is_handed_over_as_the_error_and_the_runner_is_free_again(qtbo
     assert isinstance(failed.args[0], SyncError) and str(failed.args[0]) == "the source is gone"
     with qtbot.waitSignal(runner.synced, timeout=10_000):
         assert runner.start(lambda _p, _w, _c: SyncReport({})), "a new run starts once the last one ended"
+
+
+def test_a_sync_cancelled_while_queued_starts_no_process(demo_desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[object] = []
+    monkeypatch.setattr(sync_process, "sync_in_process", lambda *args, **kwargs: started.append(args))
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(SyncCancelled):
+        workspace_sync(demo_desk)(lambda _stream, _count: None, lambda _seconds, _reason: None, token)
+    assert started == []
+    workspace_sync(demo_desk)(lambda _stream, _count: None, lambda _seconds, _reason: None, CancelToken())
+    assert len(started) == 1, "not cancelled: the process starts"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from collections.abc import Sequence
+from datetime import date, datetime, time
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
@@ -73,10 +74,10 @@ class UsageImportDialog(QDialog):
         self.resize(640, 420)
 
 
-def _metric_chart(metric: str, points: list[tuple[object, float]], change: float | None) -> ThemedChartView:
+def _metric_chart(metric: str, points: Sequence[tuple[date, float]], change: float | None) -> ThemedChartView:
     series = QLineSeries()
     for day, value in points:
-        series.append(float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()), value)  # type: ignore[arg-type]
+        series.append(float(QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()), value)
     chart = QChart()
     chart.addSeries(series)
     chart.legend().hide()
@@ -162,7 +163,7 @@ class UsageTab(QWidget):
         by_metric = {change.metric: change.change for change in changes}
         for position, (metric, points) in enumerate(series.items()):
             self.charts_layout.addWidget(
-                _metric_chart(metric, points, by_metric.get(metric)),  # type: ignore[arg-type]
+                _metric_chart(metric, points, by_metric.get(metric)),
                 position // 2,
                 position % 2,
             )
