@@ -3,12 +3,13 @@ stopped at the time limit, and the composer shows the worded error."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
 from advisor_app.drafts.service import current_week, find_account
 from advisor_app.drafts.template_limits import MAX_SECONDS
@@ -27,6 +28,10 @@ def test_a_hanging_template_is_stopped_and_the_window_stays_live(qtbot: QtBot, d
     folder.mkdir(exist_ok=True)
     (folder / "weekly-update.en.md.j2").write_text(HANG, encoding="utf-8")
     account = find_account(demo_desk.engine, "Lumen Retail")
+    # What earlier tests left behind (widgets waiting for deletion, garbage) is cleared first:
+    # the gaps measured below are this window's, not a long test run's clean-up.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
