@@ -9,8 +9,19 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backends.fail import Keyring as FailKeyring
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from advisor_app.cli.main import main
+from advisor_app.connect.connection import ConnectionRequest, connect
+from advisor_app.gui.credentials import app_credentials, use_credentials
+from advisor_app.gui.sync_runner import SyncRunner, workspace_sync
+from advisor_app.secrets import Credentials
+from advisor_app.store import schema
+from advisor_app.sync.engine import SyncReport
+from advisor_app.sync.selection import AccountSelection
+from advisor_app.workspace.desk import open_desk
 from tests.integration.rt.server import RTServer
 from tests.unit.test_secrets import SmallKeyring
 
@@ -55,8 +66,6 @@ def test_connect_and_sync_a_workspace_with_request_tracker(
 def test_automation_connects_and_syncs_with_the_environment_token_and_no_keyring(
     rt_server: RTServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from keyring.backends.fail import Keyring as FailKeyring
-
     account = f"AUTO-{uuid.uuid4().hex[:8]}"
     rt_server.create_asset(
         account,
@@ -81,3 +90,49 @@ def test_automation_connects_and_syncs_with_the_environment_token_and_no_keyring
     report = json.loads(capsys.readouterr().out)
     assert str(ticket) in {c["remote_id"] for c in report["cases"]}
     assert rt_server.token not in "".join(p.read_text(errors="ignore") for p in root.rglob("*") if p.is_file())
+
+
+def test_the_windows_sync_brings_a_session_only_sign_in_to_request_tracker(
+    rt_server: RTServer, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The GUI's way: a token held for this session only (never in a keyring), then the sync
+    the window and the wizard start (`workspace_sync`: a process of its own, the token
+    handed over). Data of this test's own making: a Gold account, a stalled ticket."""
+    account = f"GUI-{uuid.uuid4().hex[:8]}"
+    rt_server.create_asset(
+        account,
+        {"Tier": "gold", "Region": "de", "Timezone": "Europe/Berlin", "Contract Start": "2026-03-01",
+         "Named Advisor": "Ada Advisor", "Contract Status": "active"},
+    )  # fmt: skip
+    ticket = rt_server.create_ticket_as(
+        "alice", f"Export stuck {account}", "The CSV export hangs", severity=3, account=account
+    )
+    rt_server.correspond(ticket, "Which file size?", user="agent")
+    rt_server.set_status(ticket, "stalled")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())  # nothing may reach a keyring
+    use_credentials(Credentials())
+    desk = open_desk(tmp_path / "ws")
+    try:
+        request = ConnectionRequest(
+            kind="rt", url=rt_server.base_url, user=rt_server.api_user, token=rt_server.token,
+            rt_timezone=rt_server.timezone, account_selection=AccountSelection(added=[account]),
+        )  # fmt: skip
+        connect(desk, request, app_credentials(), session_only=True)
+        runner = SyncRunner()
+        with qtbot.waitSignal(runner.synced, timeout=120_000) as done:
+            assert runner.start(workspace_sync(desk))
+        report = done.args[0]
+        assert isinstance(report, SyncReport) and report.streams["cases"].written >= 1
+        with desk.engine.connect() as connection:
+            case = connection.execute(
+                select(schema.cases.c.status, schema.cases.c.source_status).where(
+                    schema.cases.c.source == "rt", schema.cases.c.remote_id == str(ticket)
+                )
+            ).one()
+        assert tuple(case) == ("pending", "stalled"), "stalled waits on the customer"
+    finally:
+        desk.close()
+        use_credentials(None)
+        keyring.set_keyring(previous)
