@@ -5,7 +5,6 @@ window ends quietly."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +15,7 @@ from advisor_app.drafts.service import current_week, find_account
 from advisor_app.gui import tasks
 from advisor_app.gui.drafts.batch_dialog import BatchDraftDialog
 from advisor_app.gui.drafts.composer import DraftComposer
-from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, drafts_pool, shutdown_background_work
+from advisor_app.gui.tasks import BackgroundTask, CancelToken, Report, Work, drafts_pool, shutdown_background_work
 from advisor_app.workspace.desk import Desk
 
 
@@ -57,8 +56,8 @@ def test_the_exit_cancels_running_work_and_waits_for_every_pool(qtbot: QtBot) ->
     ended: list[str] = []
     started = {name: threading.Event() for name in ("network", "drafts", "queued")}
 
-    def until_cancelled(name: str) -> Callable[[Callable[..., None], CancelToken], None]:
-        def work(_report: Callable[..., None], token: CancelToken) -> None:
+    def until_cancelled(name: str) -> Work:
+        def work(_report: Report, token: CancelToken) -> None:
             started[name].set()
             token.wait(20)
             ended.append(name)
